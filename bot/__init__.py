@@ -1,0 +1,1 @@
+"""The wiki side of wikidraft: configuration, connection, diff, push, and the CLI."""

@@ -1,0 +1,1 @@
+"""The subcommands of the wikidraft CLI, one module each."""
