@@ -1,0 +1,39 @@
+"""The demo behind `make demo`: convert the examples, diff, push, diff again, on the local wiki.
+
+Each step is printed as the command a user would type, then run exactly as typed.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(str(path.relative_to(REPO)) for path in (REPO / "examples").glob("*.md"))
+WIKIDRAFT = str(Path(sys.executable).with_name("wikidraft"))
+
+# (arguments, the exit statuses that mean the step went as it should)
+STEPS: list[tuple[list[str], set[int]]] = [
+    (["convert", "examples", "--out-dir", "out"], {0}),
+    (["diff", *EXAMPLES], {0, 1}),  # 1: there is something to upload
+    (["push", "--yes", *EXAMPLES], {0}),
+    (["diff", *EXAMPLES], {0}),  # 0: the wiki now holds exactly what we converted
+]
+
+
+def main() -> int:
+    """Run every step; stop at the first one that does not go as it should."""
+    for arguments, expected in STEPS:
+        print(f"\n$ wikidraft {shlex.join(arguments)}", flush=True)
+        status = subprocess.run([WIKIDRAFT, *arguments], cwd=REPO).returncode
+        if status not in expected:
+            print(f"demo: step failed with exit status {status}", file=sys.stderr)
+            return 1
+    print("\ndemo: done — the drafts are on the local wiki (URLs above).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
