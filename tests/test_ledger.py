@@ -1,0 +1,103 @@
+"""The drift ledger: round trip, normalised hashes, no secrets, atomic under a hard kill."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.ledger import SCHEMA, Ledger, LedgerError, content_hash, ledger_path, wiki_key
+
+API = "http://127.0.0.1:8080/api.php"
+
+
+def test_record_is_on_disk_at_once_and_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / ".wikidraft" / "ledger.json"
+    ledger = Ledger(path)
+    assert ledger.get(API, "Draft:A") is None
+    entry = ledger.record(API, "Draft:A", 42, "Hello\n")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["schema"] == SCHEMA
+    assert document["wikis"][API]["Draft:A"]["revid"] == 42
+    assert Ledger(path).get(API, "Draft:A") == entry
+    assert Ledger(path).get("http://elsewhere/api.php", "Draft:A") is None
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_hash_follows_mediawiki_save_normalisation() -> None:
+    assert content_hash("a\r\nb  \n\n") == content_hash("a\nb")
+    assert content_hash("e\u0301") == content_hash("\u00e9")  # NFC
+    assert content_hash("a") != content_hash("b")
+
+
+def test_entry_matches_the_text_as_the_wiki_returns_it(tmp_path: Path) -> None:
+    entry = Ledger(tmp_path / "l.json").record(API, "Draft:A", 1, "Text\r\n")
+    assert entry.matches("Text")
+    assert not entry.matches("Text, edited")
+
+
+def test_no_secret_from_the_api_url_reaches_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "l.json"
+    Ledger(path).record("https://bob:hunter2@wiki.example:8443/w/api.php?key=s3cret", "X", 1, "t")
+    text = path.read_text(encoding="utf-8")
+    assert "hunter2" not in text and "s3cret" not in text and "bob" not in text
+    assert wiki_key("https://bob:hunter2@wiki.example:8443/w/api.php?k=1") in text
+
+
+def test_ledger_lives_in_the_drafts_common_folder(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    drafts = [tmp_path / "a" / "one.md", tmp_path / "two.md"]
+    assert ledger_path(drafts) == tmp_path.resolve() / ".wikidraft" / "ledger.json"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read the ledger"),
+        ('{"wikis": {}}', "no schema number"),
+        (json.dumps({"schema": SCHEMA + 1, "wikis": {}}), "upgrade wikidraft"),
+        (json.dumps({"schema": SCHEMA, "wikis": {API: {"X": {"rev": 1}}}}), "malformed"),
+    ],
+)
+def test_unusable_ledger_is_a_clear_error_not_an_empty_one(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "ledger.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LedgerError, match=message) as raised:
+        Ledger(path)
+    assert str(path) in str(raised.value) and raised.value.exit_code == 2
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from bot.ledger import Ledger
+ledger = Ledger(Path(sys.argv[1]))
+for number in range(100000):
+    ledger.record("http://127.0.0.1/api.php", f"Draft:P{number:06d}", number, "x" * 5000)
+    print(number, flush=True)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.003, 0.007, 0.011, 0.017])
+def test_a_hard_kill_mid_batch_leaves_a_consistent_prefix(tmp_path: Path, delay: float) -> None:
+    path = tmp_path / ".wikidraft" / "ledger.json"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    for _ in range(20):  # let it get well into the batch, rewriting a growing file
+        writer.stdout.readline()
+    time.sleep(delay)  # different moments of the write cycle
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    pages = json.loads(path.read_text(encoding="utf-8"))["wikis"]["http://127.0.0.1/api.php"]
+    assert len(pages) >= 20
+    assert sorted(pages) == [f"Draft:P{number:06d}" for number in range(len(pages))]
+    assert all(pages[title]["revid"] == int(title[7:]) for title in pages)
