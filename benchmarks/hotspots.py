@@ -1,0 +1,70 @@
+"""Part 4: where converters.convert spends its time on the 1 MB draft (cProfile)."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+from pathlib import Path
+
+from benchmarks import corpus
+from benchmarks.report import REPO, Table
+from benchmarks.tools import MB, Settings
+
+ROWS = 15
+
+
+def where(function: tuple[str, int, str]) -> str:
+    """A profiler key as 'file:line(name)', paths shortened to the repository or package."""
+    filename, line, name = function
+    path = Path(filename)
+    if path.is_relative_to(REPO):
+        filename = str(path.relative_to(REPO))
+    elif "site-packages" in path.parts:
+        filename = "/".join(path.parts[path.parts.index("site-packages") + 1 :])
+    return f"`{filename}:{line}({name})`"
+
+
+def top(stats: pstats.Stats, key: str, only_ours: bool) -> list[list[str]]:
+    """The ROWS heaviest functions by key (tottime or cumtime), optionally only repository code."""
+    entries = []
+    for function, (_, calls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if only_ours and not Path(function[0]).is_relative_to(REPO):
+            continue
+        entries.append(
+            (tottime if key == "tottime" else cumtime, function, calls, tottime, cumtime)
+        )
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    return [
+        [where(f), f"{calls:,}", f"{tot:.3f}", f"{cum:.3f}"]
+        for _, f, calls, tot, cum in entries[:ROWS]
+    ]
+
+
+def run(settings: Settings) -> list[Table]:
+    """Profile one conversion of the 1 MB draft; tables by own time and by cumulative time."""
+    import converters
+
+    text = corpus.long_draft(MB)
+    converters.convert(text[:2000])  # imports and caches outside the profile
+    profiler = cProfile.Profile()
+    profiler.runcall(converters.convert, text, title="Benchmark article")
+    output = settings.work / "convert.prof"
+    profiler.dump_stats(output)
+    stats = pstats.Stats(profiler)
+    header = ["function", "calls", "own time (s)", "cumulative (s)"]
+    note = (
+        f"profile of one convert() of {len(text.encode()):,} bytes, saved to {output}; "
+        f"total {stats.total_tt:.2f} s under cProfile"
+    )  # type: ignore[attr-defined]
+    return [
+        Table(
+            "Profile: most own time", settings.command, header, top(stats, "tottime", False), [note]
+        ),
+        Table(
+            "Profile: repository functions by cumulative time",
+            settings.command,
+            header,
+            top(stats, "cumtime", True),
+            [note],
+        ),
+    ]
