@@ -1,0 +1,201 @@
+"""``ReferenceBook``: every source and note of one draft, emitted as refs in order of first use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.citations import names
+from converters.citations.markup import NOTE_GROUP, note, ref, reference_list, web_citation
+from converters.citations.sources import Source, parse_definition, web_source
+from converters.citations.state import citation_state
+from converters.citations.urls import is_wikipedia, site_label
+from converters.escape import escape_text
+from converters.options import ConvertOptions
+from converters.result import Reference
+
+Render = Callable[[SyntaxTreeNode], str]
+Warn = Callable[[int | None, str], None]
+
+
+@dataclass
+class _Entry:
+    """One source or explanatory note as the article shows it."""
+
+    kind: str  # "ref" or "efn"
+    line: int | None  # where it was defined; None when written in running text (ChatGPT links)
+    source: Source | None  # a web source, or None for free text rendered from ``body``
+    body: list[SyntaxTreeNode] = field(default_factory=list)
+    raw: str = ""  # the definition's Markdown, which free-text names are read from
+    label: str | None = None  # the author's footnote label
+    name: str = ""
+    total: int = 0  # uses in the document
+    uses: int = 0  # uses emitted so far
+    content: str = ""
+
+
+def footnote_key(meta: dict[str, Any]) -> str:
+    """The book's key of a footnote: its label, or its number for an inline ``^[…]`` note."""
+    return "^" + (meta.get("label") or f"#{meta['id']}")
+
+
+def _definitions(tree: SyntaxTreeNode, env: dict[str, Any]) -> dict[str, _Entry]:
+    """Every definition of the draft by key, before anything is known about its use."""
+    state = citation_state(env)
+    found: dict[str, _Entry] = {}
+    for node in tree.walk():
+        if node.type == "cite_def":
+            inline = node.children[0]
+            line = node.map[0] + 1 if node.map else None
+            source = parse_definition(inline.content)
+            entry = _Entry("ref", line, source, [inline], inline.content)
+            found.setdefault(node.meta["key"], entry)
+        elif node.type == "footnote":
+            label = node.meta.get("label")
+            defined = state.footnotes.get(label or "")
+            single = len(node.children) == 1 and node.children[0].type == "paragraph"
+            raw = node.children[0].children[0].content if single else ""
+            kind = "efn" if defined and defined.is_note else "ref"
+            line = defined.line if defined else None
+            source = parse_definition(raw) if single else None
+            found[footnote_key(node.meta)] = _Entry(kind, line, source, node.children, raw, label)
+    for key, link in env.get("references", {}).items():  # "[1]: url "title"" definitions
+        source = web_source(link["href"], link.get("title") or None)
+        found.setdefault(key, _Entry("ref", link["map"][0] + 1, source))
+    for key, source in state.links.items():
+        found.setdefault(key, _Entry("ref", None, source))
+    return found
+
+
+class ReferenceBook:
+    """The draft's references: collected once, then cited while the body renders."""
+
+    def __init__(self, options: ConvertOptions, warn: Warn) -> None:
+        self._style = options.reflist
+        self._warn = warn
+        self._entries: dict[str, _Entry] = {}
+        self._order: list[_Entry] = []
+        self._render: Render = lambda node: ""
+
+    def collect(self, tree: SyntaxTreeNode, env: dict[str, Any], render: Render) -> None:
+        """Read definitions and uses from the parsed draft; ``render`` renders a footnote body."""
+        self._render = render
+        definitions = _definitions(tree, env)
+        first_lines: dict[str, int | None] = {}
+        for node in tree.walk():
+            if node.type in {"cite_ref", "footnote_ref"}:
+                key = node.meta["key"] if node.type == "cite_ref" else footnote_key(node.meta)
+                first_lines.setdefault(key, node.meta.get("line"))
+                if key in definitions:
+                    definitions[key].total += 1
+        by_url: dict[str, _Entry] = {}
+        for key in first_lines:
+            entry = definitions.get(key)
+            if entry is None:
+                continue
+            if entry.source:  # one source cited under two keys is one reference
+                entry = by_url.setdefault(entry.source.url, entry)
+                entry.total = max(entry.total, definitions[key].total)
+            if entry not in self._order:
+                self._order.append(entry)
+                entry.line = entry.line or first_lines[key]
+            self._entries[key] = entry
+        self._name_entries()
+        self._check_sources()
+        self._check_unused(definitions, env, set(first_lines))
+
+    def _name_entries(self) -> None:
+        """Give every cited entry its name (see ``names``)."""
+        candidates = [
+            names.label_candidates(entry.label or "")
+            + (
+                names.web_candidates(site_label(entry.source.url), entry.source.title)
+                if entry.source
+                else names.text_candidates(entry.raw)
+            )
+            for entry in self._order
+        ]
+        for entry, name in zip(self._order, names.assign(candidates), strict=True):
+            entry.name = name
+
+    def _check_sources(self) -> None:
+        """Warn about cited web sources a reviewer would reject or want completed."""
+        for entry in self._order:
+            source = entry.source
+            if source is None:
+                continue
+            if is_wikipedia(source.url):
+                circular = f"{source.url} is Wikipedia itself (WP:CIRCULAR); cite its sources"
+                self._warn(entry.line, circular)
+            if source.title is None:
+                self._warn(entry.line, f"reference {source.url} has no title; add one")
+            elif source.title_from_url:
+                self._warn(entry.line, f'title "{source.title}" was read from the URL; check it')
+
+    def _check_unused(
+        self, definitions: dict[str, _Entry], env: dict[str, Any], cited: set[str]
+    ) -> None:
+        """Warn about definitions the draft never cites (they are left out of the article)."""
+        state = citation_state(env)
+        unused = [(e.line, f"[{key}]") for key, e in definitions.items() if key in state.defined]
+        unused += [(d.line, f"[^{label}]") for label, d in state.footnotes.items()]
+        for line, marker in sorted(unused, key=lambda item: item[0] or 0):
+            if marker[1:-1] not in cited:  # "[^x]" is cited as "^x", "[1]" as "1"
+                self._warn(line, f"source {marker} is defined but never cited; it was left out")
+
+    def cite(self, key: str, line: int | None, fallback: str = "") -> str:
+        """The ref for citation ``key``; an undefined key keeps ``fallback`` as text and warns."""
+        entry = self._entries.get(key)
+        if entry is None:
+            self._warn(line, f"citation {fallback or key} has no definition; kept as text")
+            return escape_text(fallback)
+        return self._use(entry)
+
+    def footnote(self, label: str, line: int | None) -> str:
+        """The ref or ``{{efn}}`` for footnote ``label`` (``#N`` for inline footnote N)."""
+        return self.cite("^" + label, line, f"[^{label}]")
+
+    def _use(self, entry: _Entry) -> str:
+        """Full content on the first use, the name alone afterwards."""
+        entry.uses += 1
+        content = None
+        if entry.uses == 1:
+            content = entry.content = self._content(entry)
+        if entry.kind == "efn":
+            return note(entry.name if entry.total > 1 else None, content, self._style)
+        return ref(entry.name, content)
+
+    def _content(self, entry: _Entry) -> str:
+        """A web source as a citation; free text rendered as the draft wrote it."""
+        if entry.source:
+            return web_citation(entry.source, self._style)
+        return "\n\n".join(part for node in entry.body if (part := self._render(node).strip()))
+
+    def sections(self) -> dict[str, str]:
+        """Bodies of the "Notes" and "References" sections; only those with entries are present."""
+        used = {entry.kind for entry in self._order if entry.uses}
+        bodies = {}
+        if "efn" in used:
+            bodies["Notes"] = reference_list(self._style, NOTE_GROUP)
+        if "ref" in used:
+            bodies["References"] = reference_list(self._style)
+        return bodies
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """The references emitted so far, in order of first use."""
+        return tuple(
+            Reference(
+                name=entry.name,
+                content=entry.content,
+                url=entry.source.url if entry.source else None,
+                title=entry.source.title if entry.source else None,
+                uses=entry.uses,
+                kind=entry.kind,
+            )
+            for entry in self._order
+            if entry.uses
+        )

@@ -1,0 +1,46 @@
+"""Core rules on definitions: note where footnotes were defined; move ``cite_def`` to the end."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from converters.citations.state import FootnoteDefinition, citation_state
+
+# Headings whose footnotes are explanatory notes ({{efn}}), not sources (MOS:NOTES).
+NOTE_HEADINGS = frozenset({"notes", "note", "explanatory notes", "notes and comments"})
+
+
+def _heading_text(content: str) -> str:
+    """A heading's words, lower case, without emphasis marks or a trailing colon."""
+    return re.sub(r"[*_`:]", "", content).strip().casefold()
+
+
+def record_footnotes(state: StateCore) -> None:
+    """Remember every ``[^label]:`` definition's line and section, before footnote_tail runs."""
+    footnotes = citation_state(state.env).footnotes
+    heading = ""
+    for index, token in enumerate(state.tokens):
+        if token.type == "heading_open":
+            heading = _heading_text(state.tokens[index + 1].content)
+        elif token.type == "footnote_reference_open" and token.map:
+            footnotes.setdefault(
+                token.meta["label"],
+                FootnoteDefinition(line=token.map[0] + 1, is_note=heading in NOTE_HEADINGS),
+            )
+
+
+def move_definitions(state: StateCore) -> None:
+    """Gather all ``cite_def`` tokens into one ``cite_block`` at the end; it renders as nothing."""
+    body: list[Token] = []
+    definitions: list[Token] = []
+    inside = False
+    for token in state.tokens:
+        inside = inside or token.type == "cite_def_open"
+        (definitions if inside else body).append(token)
+        inside = inside and token.type != "cite_def_close"
+    if definitions:
+        block = [Token("cite_block_open", "", 1), *definitions, Token("cite_block_close", "", -1)]
+        state.tokens = body + block

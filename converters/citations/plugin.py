@@ -1,0 +1,29 @@
+"""``install(md)``: the citation rules, registered on a markdown-it parser."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from converters.citations.blocks import bing_definition, bing_footer, perplexity_sources
+from converters.citations.definitions import move_definitions, record_footnotes
+from converters.citations.inline import cite_ref
+from converters.citations.links import cite_links
+from converters.citations.positions import number_references
+from converters.citations.punctuation import place_references
+
+_INTERRUPTS = {"alt": ["paragraph", "reference"]}
+
+
+def install(md: MarkdownIt) -> None:
+    """Add the citation rules; call after mdit-py-plugins' footnote plugin is in use."""
+    md.block.ruler.before("reference", "cite_bing_definition", bing_definition, _INTERRUPTS)
+    md.block.ruler.before("reference", "cite_bing_footer", bing_footer, _INTERRUPTS)
+    md.block.ruler.before("reference", "cite_perplexity", perplexity_sources, _INTERRUPTS)
+    # Before "link", so "[^1^][1]" and "[1][2]" are citations, not links to "[1]: url".
+    md.inline.ruler.before("link", "cite_ref", cite_ref)
+    md.core.ruler.after("block", "cite_record_footnotes", record_footnotes)
+    md.core.ruler.after("inline", "cite_links", cite_links)
+    md.core.ruler.after("cite_links", "cite_move_definitions", move_definitions)
+    # Last: references created by every earlier rule (footnote_tail too) are in place by then.
+    md.core.ruler.push("cite_number_references", number_references)
+    md.core.ruler.push("cite_place_references", place_references)

@@ -1,0 +1,42 @@
+"""Renderers of the citation node types, for the converter's one renderer table.
+
+``RENDERERS`` maps node types to ``(node, ctx) -> str`` like every other renderer; the core
+table merges it. They need ``ctx.book`` (a ``ReferenceBook`` whose ``collect`` has run).
+Definitions render as nothing: the book shows them where they are first cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.render.context import Render, RenderContext, line_of
+
+
+def cite_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A citation marker: its ref, or the marker as text when nothing defines it."""
+    line = node.meta.get("line") or line_of(node)
+    return ctx.book.cite(node.meta["key"], line, node.meta.get("source", ""))
+
+
+def footnote_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A footnote marker ``[^label]`` (or inline ``^[…]``): its ref or ``{{efn}}``."""
+    label = node.meta.get("label") or f"#{node.meta['id']}"
+    return ctx.book.footnote(label, node.meta.get("line") or line_of(node))
+
+
+def definition(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A definition or list of them, already in the book: nothing in the body."""
+    return ""
+
+
+RENDERERS: Mapping[str, Render] = {
+    "cite_ref": cite_ref,
+    "footnote_ref": footnote_ref,
+    "cite_block": definition,
+    "cite_def": definition,
+    "footnote_block": definition,
+    "footnote": definition,
+    "footnote_anchor": definition,
+}

@@ -1,0 +1,54 @@
+"""Template calls with safe parameter values: ``{{!}}`` for pipes, ``1=`` where ``=`` would bind."""
+
+from __future__ import annotations
+
+import re
+
+import mwparserfromhell
+from mwparserfromhell.nodes import ExternalLink, Tag, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from converters.escape import escape_text
+from converters.wikisyntax import EXTENSION_TAGS
+
+
+def _protects(node: object) -> bool:
+    """True for nodes whose inside the preprocessor leaves alone: ``[[…]]``, ``{{…}}``, ext tags."""
+    if isinstance(node, Tag):
+        return str(node.tag).lower() in EXTENSION_TAGS
+    return not isinstance(node, Text | ExternalLink)
+
+
+def _escape_pipes(code: Wikicode) -> None:
+    """Replace every pipe the preprocessor would read as a parameter separator."""
+    for node in code.nodes:
+        if isinstance(node, Text):
+            node.value = node.value.replace("|", "{{!}}")
+        elif isinstance(node, ExternalLink) and node.title is not None:
+            _escape_pipes(node.title)  # brackets of external links do not protect pipes
+        elif isinstance(node, Tag) and not _protects(node) and node.contents is not None:
+            _escape_pipes(node.contents)
+
+
+def wikitext_value(wikitext: str) -> str:
+    """Rendered wikitext as a parameter value: pipes the preprocessor would split on escaped."""
+    code = mwparserfromhell.parse(wikitext)
+    _escape_pipes(code)
+    return str(code)
+
+
+def positional(value: str) -> str:
+    """A parameter value placed as the first unnamed parameter: ``1=`` when an ``=`` would bind."""
+    code = mwparserfromhell.parse(value)
+    exposed = "".join(str(node) for node in code.nodes if not _protects(node))
+    return f"1={value}" if "=" in exposed else value
+
+
+def text_value(text: str) -> str:
+    """Plain text (a title, a site name) as a parameter value on one line."""
+    return escape_text(re.sub(r"\s+", " ", text).strip(), {"|": "{{!}}"})
+
+
+def template(name: str, *params: tuple[str, str]) -> str:
+    """``{{name |key=value …}}`` from escaped values; empty values are left out."""
+    return "{{" + name + "".join(f" |{key}={value}" for key, value in params if value) + "}}"

@@ -1,0 +1,80 @@
+"""What a citation needs to know about a URL: clean form, site name, label, title slug."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from converters.citations.sites import SECOND_LEVEL_SUFFIXES, WELL_KNOWN_SITES
+
+# Tracking parameters chat assistants append to every link they cite; they identify the
+# assistant, not the source, so a citation must not carry them.
+TRACKING_PARAMS = {("utm_source", "chatgpt.com"), ("utm_source", "openai")}
+_SLUG_WORD = re.compile(r"[^\W\d_]+")
+
+
+def clean_url(url: str) -> str:
+    """``url`` without the chat assistants' tracking parameters."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if (k, v) not in TRACKING_PARAMS]
+    if len(kept) == len(query):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+def is_web_url(text: str) -> bool:
+    """True for an absolute http(s) URL with a host and no whitespace."""
+    parts = urlsplit(text)
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.hostname)
+        and not any(c.isspace() for c in text)
+    )
+
+
+def host(url: str) -> str:
+    """The host of ``url``, lower case, without a leading ``www.``."""
+    name = (urlsplit(url).hostname or "").lower()
+    return name.removeprefix("www.")
+
+
+def site_name(url: str) -> str:
+    """The site's name for ``|website=``: a well-known name, else the host."""
+    name = host(url)
+    labels = name.split(".")
+    for i in range(len(labels)):
+        known = WELL_KNOWN_SITES.get(".".join(labels[i:]))
+        if known:
+            return known
+    return name
+
+
+def site_label(url: str) -> str:
+    """The readable part of the host: ``britannica`` for ``www.britannica.com``."""
+    labels = host(url).split(".")
+    if len(labels) >= 3 and ".".join(labels[-2:]) in SECOND_LEVEL_SUFFIXES:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+def is_wikipedia(url: str) -> bool:
+    """True when ``url`` is a page of Wikipedia itself (WP:CIRCULAR)."""
+    name = host(url)
+    return name == "wikipedia.org" or name.endswith(".wikipedia.org")
+
+
+def title_from_path(url: str) -> str | None:
+    """A title read from the URL's last path segment (``personalized-medicine``), if it is words."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if not segments:
+        return None
+    slug = unquote(segments[-1]).split(".")[0]  # drop .html, .php, …
+    words = re.split(r"[-_+\s]+", slug)
+    # One word ("ropes", "about") is too often a page type or a file name to be a title.
+    if len(words) < 2 or not all(_SLUG_WORD.fullmatch(w) for w in words):
+        return None
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
