@@ -1,9 +1,155 @@
-"""Part 3: wiki API requests and wall time of diff and push (placeholder)."""
+"""Part 3: API requests (counted in the wiki's server log) and wall time of diff and push."""
 
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks import corpus, measure, naive
 from benchmarks.report import Table
-from benchmarks.tools import Settings
+from benchmarks.tools import Settings, wikidraft
+from tests.localwiki import LocalWiki, start_wiki, stop_wiki
+
+REQUEST = re.compile(r"\[\d{3}\]: [A-Z]+ /api\.php")
+BATCH = 50  # titles per preloading query
+CONFIG = """\
+[wiki]
+api = "{api}"
+namespace = "Draft"
+username = "{username}"
+password_file = "{password_file}"
+user_agent = "wikidraft-benchmarks (local wiki)"
+
+[edit]
+summary = "wikidraft benchmark"
+throttle = 0
+"""
+
+
+class Wiki:
+    """The benchmark's own local wiki, its config file, and a request counter on its log."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.folder = settings.work / "wiki"
+        self.local: LocalWiki = start_wiki(self.folder, settings.wiki_port)
+        self.config = settings.work / "wikidraft.toml"
+        self.config.write_text(
+            CONFIG.format(
+                api=self.local.api,
+                username=self.local.username,
+                password_file=self.local.password_file,
+            ),
+            encoding="utf-8",
+        )
+        # pywikibot's cookies and caches go to a state folder under the work folder.
+        self.env = dict(
+            os.environ,
+            WIKIDRAFT_CONFIG=str(self.config),
+            XDG_STATE_HOME=str(settings.work / "state"),
+            NO_COLOR="1",
+        )
+
+    def api_requests(self) -> int:
+        """How many api.php requests the server has logged so far."""
+        text = self.local.server_log.read_text(encoding="utf-8", errors="replace")
+        return len(REQUEST.findall(text))
+
+    def cost(self, action: Callable[..., object], *args: Any, **kwargs: Any) -> tuple[int, float]:
+        """The API requests and wall seconds that action(*args, **kwargs) takes."""
+        before, start = self.api_requests(), time.perf_counter()
+        action(*args, **kwargs)
+        seconds = time.perf_counter() - start
+        return self.api_requests() - before, seconds
+
+    def wikidraft(self, *arguments: str, ok: tuple[int, ...] = (0,)) -> None:
+        """Run the real `wikidraft` command against this wiki."""
+        measure.run([wikidraft(), *arguments], ok=ok, env=self.env)
+
+
+def titles(paths: list[Path]) -> dict[str, str]:
+    """Page title (in the Draft namespace) → converted wikitext, as wikidraft would push it."""
+    import converters
+
+    pages = {}
+    for path in paths:
+        result = converters.convert(path.read_text(encoding="utf-8"), title=path.stem)
+        pages[f"Draft:{result.title}"] = result.wikitext
+    return pages
+
+
+def cell(cost: tuple[int, float]) -> str:
+    """'requests / seconds' for one table cell."""
+    return f"{cost[0]} / {cost[1]:.2f} s"
 
 
 def run(settings: Settings) -> list[Table]:
-    """Nothing yet."""
-    return []
+    """Diff and push of 1, 10, 100, 500 new drafts, each next to the one-page-at-a-time loop."""
+    counts = [1, 10] if settings.quick else [1, 10, 100, 500]
+    wiki = Wiki(settings)
+    table = Table(
+        "Wiki cost: API requests / wall time",
+        settings.command,
+        [
+            "drafts N",
+            "diff (new pages)",
+            "naive read loop",
+            "push (new pages)",
+            "naive push loop",
+            "diff after push",
+            "push again (no change)",
+            "diff - ⌈N/50⌉",
+            "push - N - ⌈N/50⌉",
+        ],
+    )
+    try:
+        warm_up = corpus.small_drafts(settings.work / "wiki-drafts" / "warm-up", 1, "warm-up-")
+        cold = wiki.cost(wiki.wikidraft, "diff", *map(str, warm_up), ok=(0, 1))
+        for count in counts:
+            paths = corpus.small_drafts(
+                settings.work / "wiki-drafts" / f"n{count}", count, f"n{count}-"
+            )
+            others = corpus.small_drafts(
+                settings.work / "wiki-drafts" / f"naive{count}", count, f"naive{count}-"
+            )
+            files = list(map(str, paths))
+            local = wiki.local
+            diff_new = wiki.cost(wiki.wikidraft, "diff", *files, ok=(1,))
+            read_new = wiki.cost(naive.read_each, local.api, titles(paths))
+            push = wiki.cost(wiki.wikidraft, "push", "--yes", *files)
+            naive_push = wiki.cost(
+                naive.push_each, local.api, local.username, local.password, titles(others)
+            )
+            diff_after = wiki.cost(wiki.wikidraft, "diff", *files)
+            push_again = wiki.cost(wiki.wikidraft, "push", "--yes", *files)
+            batches = math.ceil(count / BATCH)
+            table.rows.append(
+                [
+                    str(count),
+                    cell(diff_new),
+                    cell(read_new),
+                    cell(push),
+                    cell(naive_push),
+                    cell(diff_after),
+                    cell(push_again),
+                    str(diff_new[0] - batches),
+                    str(push[0] - count - batches),
+                ]
+            )
+    finally:
+        stop_wiki(wiki.folder)
+    table.notes += [
+        "requests: api.php lines added to the wiki's server log (php -S logs one line per request)",
+        f"a first `wikidraft diff` of one draft with an empty state folder (cold: login, site "
+        f"info) took {cell(cold)}; the rows after it reuse pywikibot's cookies and caches",
+        "naive read loop: one `action=query&prop=revisions` GET per page (benchmarks/naive.py); "
+        "naive push loop: login (3 requests), then per page one GET and one edit POST; both "
+        "run in the benchmark's own process, conversion not timed",
+        "targets: diff ≈ N/50 + a small constant; push = N + N/50 + a constant; the last two "
+        "columns are those constants",
+    ]
+    return [table]
