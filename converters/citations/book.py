@@ -106,6 +106,8 @@ class ReferenceBook:
         self._name_entries()
         self._check_sources()
         self._check_unused(definitions, env, set(first_lines))
+        for line, marker in citation_state(env).undefined:
+            self._warn(line, f"citation {marker} has no definition; kept as text")
 
     def _name_entries(self) -> None:
         """Give every cited entry its name (see ``names``)."""

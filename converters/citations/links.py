@@ -63,8 +63,9 @@ def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
             key = "url:" + source.url
             citations.links.setdefault(key, source)
             out.append(Token("cite_ref", "", 0, meta={"key": key, "source": f"[{text}]({url})"}))
-        out.append(Token("text", "", 0, content=children[close].content[1:]))
-        i = close + 1
+        # The text after ")" may open the next group, so it is looked at again.
+        children[close].content = children[close].content[1:]
+        i = close
     return out
 
 

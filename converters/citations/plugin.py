@@ -10,6 +10,7 @@ from converters.citations.inline import cite_ref
 from converters.citations.links import cite_links
 from converters.citations.positions import number_references
 from converters.citations.punctuation import place_references
+from converters.citations.unresolved import unresolve_markers
 
 _INTERRUPTS = {"alt": ["paragraph", "reference"]}
 
@@ -26,4 +27,5 @@ def install(md: MarkdownIt) -> None:
     md.core.ruler.after("cite_links", "cite_move_definitions", move_definitions)
     # Last: references created by every earlier rule (footnote_tail too) are in place by then.
     md.core.ruler.push("cite_number_references", number_references)
+    md.core.ruler.push("cite_unresolve_markers", unresolve_markers)
     md.core.ruler.push("cite_place_references", place_references)

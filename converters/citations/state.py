@@ -28,6 +28,8 @@ class CitationState:
     links: dict[str, Source] = field(default_factory=dict)
     # Every footnote definition by label, cited or not (footnote_tail drops uncited ones).
     footnotes: dict[str, FootnoteDefinition] = field(default_factory=dict)
+    # Markers nothing defines, kept as text: (line, marker) for the book's warnings.
+    undefined: list[tuple[int | None, str]] = field(default_factory=list)
 
 
 def citation_state(env: dict[str, Any]) -> CitationState:
