@@ -36,8 +36,8 @@ def web_candidates(site: str, title: str | None) -> list[str]:
 
 def text_candidates(text: str) -> list[str]:
     """Names for a free-text source: the first author's surname and the year, then more words."""
-    found = words(re.sub(r"\[[^\]]*\]\([^)]*\)", "", text))  # link targets are not words
-    alphabetic = [w for w in found if not w.isdigit() and len(w) > 1]  # not initials
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # a link's target is not the source's words
+    alphabetic = [w for w in words(text) if not w.isdigit() and len(w) > 1]  # not initials
     year = _YEAR.search(text)
     base = "-".join(alphabetic[:1] + ([year.group()] if year else [])) or "note"
     return [base] + ["-".join([base, *alphabetic[1 : n + 2]]) for n in range(_MAX_WORDS)]
