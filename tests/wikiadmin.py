@@ -1,0 +1,142 @@
+"""Server-side moves for fault tests: edits by another account, protection, deletion, abuse
+filters and a captcha on the local wiki, done as a real user over the API (or its database)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import requests
+
+from tests.localwiki import LocalWiki
+
+CAPTCHA_SETTINGS = """<?php
+// ConfirmEdit asks a question on every page creation, and no one may skip it (not even bots).
+wfLoadExtensions( [ 'ConfirmEdit', 'ConfirmEdit/QuestyCaptcha' ] );
+$wgCaptchaClass = 'QuestyCaptcha';
+$wgCaptchaQuestions = [ 'Which tool is this?' => 'wikidraft' ];
+$wgCaptchaTriggers['edit'] = false;
+$wgCaptchaTriggers['create'] = true;
+$wgCaptchaTriggers['addurl'] = false;
+foreach ( [ '*', 'user', 'autoconfirmed', 'bot', 'sysop', 'emailconfirmed' ] as $group ) {
+    $wgGroupPermissions[$group]['skipcaptcha'] = false;
+}
+"""
+
+
+class Account:
+    """A logged-in API session of one wiki account."""
+
+    def __init__(self, wiki: LocalWiki, name: str, password: str) -> None:
+        self.api = wiki.api
+        self.session = requests.Session()
+        token = self.call("GET", action="query", meta="tokens", type="login")
+        login = self.call(
+            "POST",
+            action="login",
+            lgname=name,
+            lgpassword=password,
+            lgtoken=token["query"]["tokens"]["logintoken"],
+        )
+        if login["login"]["result"] != "Success":
+            raise RuntimeError(f"cannot log in as {name}: {login}")
+        self.token = self.call("GET", action="query", meta="tokens")["query"]["tokens"]["csrftoken"]
+
+    def call(self, method: str, **params: str | int) -> dict:
+        """One API request; an API error is raised, not returned."""
+        params = {**params, "format": "json", "formatversion": 2}
+        if method == "GET":
+            response = self.session.get(self.api, params=params, timeout=60)
+        else:
+            response = self.session.post(self.api, data=params, timeout=60)
+        result = response.json()
+        if "error" in result:
+            raise RuntimeError(f"{params['action']}: {result['error']}")
+        return result
+
+    def edit(self, title: str, text: str, summary: str = "edit by another account") -> int:
+        """Save text to title; returns the new revision id."""
+        result = self.call(
+            "POST", action="edit", title=title, text=text, summary=summary, token=self.token
+        )
+        return int(result["edit"]["newrevid"])
+
+    def protect(self, title: str) -> None:
+        """Let only administrators edit (or create) title."""
+        self.call("POST", action="protect", title=title, protections="edit=sysop", token=self.token)
+
+    def delete(self, title: str) -> None:
+        """Delete the page."""
+        self.call("POST", action="delete", title=title, token=self.token)
+
+
+def reviewer(wiki: LocalWiki) -> Account:
+    """The second account, "Reviewer": someone else editing the drafts."""
+    return Account(wiki, "Reviewer", wiki.reviewer_password)
+
+
+def admin(wiki: LocalWiki) -> Account:
+    """The plain Admin account, for protection and deletion (not the bot's own session)."""
+    return Account(wiki, "Admin", wiki.admin_password)
+
+
+def page_text(wiki: LocalWiki, title: str) -> tuple[int, str] | None:
+    """The latest revision id and text of title, or None if it does not exist."""
+    query = {
+        "action": "query",
+        "prop": "revisions",
+        "rvprop": "ids|content",
+        "rvslots": "main",
+        "titles": title,
+        "format": "json",
+        "formatversion": 2,
+    }
+    page = requests.get(wiki.api, params=query, timeout=60).json()["query"]["pages"][0]
+    if page.get("missing"):
+        return None
+    revision = page["revisions"][0]
+    return int(revision["revid"]), revision["slots"]["main"]["content"]
+
+
+def revision_count(wiki: LocalWiki, title: str) -> int:
+    """How many revisions title has (0 if it does not exist)."""
+    query = {
+        "action": "query",
+        "prop": "revisions",
+        "rvprop": "ids",
+        "rvlimit": "max",
+        "titles": title,
+        "format": "json",
+        "formatversion": 2,
+    }
+    page = requests.get(wiki.api, params=query, timeout=60).json()["query"]["pages"][0]
+    return len(page.get("revisions", []))
+
+
+def add_abuse_filter(wiki: LocalWiki, phrase: str) -> int:
+    """An enabled AbuseFilter rule disallowing any edit that adds phrase; returns its id."""
+    # AbuseFilter has no API to create rules (only its special page), so write them as it does.
+    with sqlite3.connect(wiki.folder / "data" / "wikidraft.sqlite") as database:
+        cursor = database.execute(
+            "INSERT INTO abuse_filter (af_pattern, af_user, af_user_text, af_timestamp,"
+            " af_enabled, af_comments, af_public_comments, af_actions, af_group)"
+            " VALUES (?, 1, 'Admin', '20260101000000', 1, 'wikidraft test', ?, 'disallow',"
+            " 'default')",
+            (f'"{phrase}" in added_lines', f"No {phrase}"),
+        )
+        database.execute(
+            "INSERT INTO abuse_filter_action VALUES (?, 'disallow', '')", (cursor.lastrowid,)
+        )
+        return int(cursor.lastrowid or 0)
+
+
+@contextmanager
+def captcha_on_create(wiki: LocalWiki) -> Iterator[None]:
+    """ConfirmEdit asks a captcha for every page creation while inside the block."""
+    settings = wiki.folder / "settings.d" / "captcha.php"
+    settings.write_text(CAPTCHA_SETTINGS, encoding="utf-8")
+    try:
+        yield
+    finally:
+        settings.unlink()
