@@ -1,0 +1,72 @@
+"""``convert``: Markdown in, checked wikitext out (parse → outline → render → check)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.article import write_article
+from converters.check import check
+from converters.citations import ReferenceBook
+from converters.errors import ConversionError
+from converters.frontmatter import FrontMatter, read_front_matter
+from converters.options import MAX_INPUT_BYTES, ConvertOptions
+from converters.parser import parse
+from converters.render.context import RenderContext, Report
+from converters.render.table import RENDERERS
+from converters.result import Conversion
+from converters.structure import outline
+from converters.title import clean_title, take_namespace_line, title_from_file
+
+
+def normalise(markdown: object) -> str:
+    """Text as the parser wants it: LF line ends, no NUL, no byte order mark, not too large."""
+    if not isinstance(markdown, str):
+        raise ConversionError(
+            f"convert() takes text, not {type(markdown).__name__}; decode the file as UTF-8 first"
+        )
+    if len(markdown) > MAX_INPUT_BYTES or len(markdown.encode("utf-8", "surrogatepass")) > (
+        MAX_INPUT_BYTES
+    ):
+        raise ConversionError(
+            f"the draft is larger than {MAX_INPUT_BYTES // 2**20} MB; split it into articles"
+        )
+    text = markdown.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # CommonMark replaces NUL with U+FFFD; lone surrogates cannot be written as UTF-8 at all.
+    text = text.replace("\x00", "\ufffd")
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
+    """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
+    settings = ConvertOptions.from_kwargs(**options)
+    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    env: dict[str, object] = {}
+    tree = parse(text, env)
+    first = tree.children[0] if tree.children else None
+    front = (
+        read_front_matter(first.content)
+        if first is not None and first.type == "front_matter"
+        else FrontMatter()
+    )
+    report = Report()
+    ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report, env)
+    plan = outline(tree.children)
+    candidates = (title, front.title, line_title, plan.h1, title_from_file(settings.source_name))
+    chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
+    if not chosen:
+        report.warn(None, "no title found; pass --title or start the draft with a # Title")
+        chosen = "Untitled draft"
+    ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
+    wikitext = write_article(plan, front, chosen, ctx)
+    check(wikitext, report)
+    warnings = sorted(report.warnings, key=lambda w: w.line or 0)
+    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+
+
+def _render_nested(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Render a footnote body for the reference book, as blocks of their own inside a ref."""
+    nested = replace(ctx, report=ctx.report.detached())
+    with nested.entering(in_ref=True, list_prefix="", single_line=False, section=None):
+        return nested.render(node)

@@ -1,0 +1,110 @@
+"""Writing the outline as an article: short description, lead, sections, appendices, categories."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from converters.escape import escape_heading, escape_text
+from converters.frontmatter import FrontMatter
+from converters.render.blocks import render_blocks
+from converters.render.context import RenderContext, line_of
+from converters.render.inline import inline
+from converters.structure import APPENDICES, Outline, Section
+
+
+def _heading(section: Section, ctx: RenderContext) -> str:
+    """A section heading line, or nothing (with a warning) when it has no text."""
+    assert section.heading is not None
+    text = escape_heading(inline(section.heading.children[0], ctx).strip())
+    if not text:
+        ctx.report.warn(line_of(section.heading), "empty heading dropped")
+        return ""
+    ctx.report.emit("heading", text)
+    marks = "=" * section.level
+    return f"{marks} {text} {marks}"
+
+
+def _sections(sections: Sequence[Section], ctx: RenderContext) -> list[str]:
+    """Headings and bodies of consecutive sections."""
+    parts = []
+    for section in sections:
+        parts.append(_heading(section, ctx))
+        parts.append(render_blocks(section.blocks, ctx))
+    return parts
+
+
+def bold_lead(paragraph: str, names: Sequence[str]) -> str:
+    """MOS:BOLDLEAD: bold the first of ``names`` that opens the lead's first sentence."""
+    if paragraph.startswith("'''"):
+        return paragraph
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        written = escape_text(name)
+        head, rest = paragraph[: len(written)], paragraph[len(written) :]
+        if head.casefold() == written.casefold() and not re.match(r"\w", rest):
+            glue = "<nowiki/>" if rest.startswith("'") else ""
+            return f"'''{head}'''{glue}{rest}"
+    return paragraph
+
+
+def write_article(outline: Outline, front: FrontMatter, title: str, ctx: RenderContext) -> str:
+    """The article's wikitext; refs are numbered in the order the text cites them."""
+    lead_blocks = outline.lead.blocks
+    lead = [render_blocks(lead_blocks[:1], ctx), render_blocks(lead_blocks[1:], ctx)]
+    if lead_blocks and lead_blocks[0].type == "paragraph":
+        lead[0] = bold_lead(lead[0], [title, outline.h1 or "", title.split(":")[0]])
+    parts = [*lead, *_sections(outline.body, ctx)]
+    bodies: dict[str, list[str]] = {}
+    for name, sections in outline.appendices.items():
+        with ctx.entering(section=name):
+            bodies[name] = _appendix(name, sections, ctx)
+    parts += _appendices(bodies, ctx)
+    if front.short_description:
+        parts.insert(0, _short_description(front.short_description, ctx))
+    parts.append(_categories(front.categories, ctx))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _appendix(name: str, sections: Sequence[Section], ctx: RenderContext) -> list[str]:
+    """The body of one appendix: its sections merged under one heading, subsections kept."""
+    parts = []
+    for section in sections:
+        if section.appendix != name:
+            parts.append(_heading(section, ctx))
+        parts.append(render_blocks(section.blocks, ctx))
+    return [part for part in parts if part]
+
+
+def _appendices(bodies: dict[str, list[str]], ctx: RenderContext) -> list[str]:
+    """Appendices in MOS:ORDER with the reference lists the book needs; empty ones dropped."""
+    lists = ctx.book.sections()
+    parts: list[str] = []
+    for name in APPENDICES:
+        body = bodies.get(name, [])
+        if name in lists:
+            ctx.report.foreign.append(lists[name])
+            body = [*body, lists[name]]
+        if body:
+            ctx.report.emit("heading", name)
+            parts += [f"== {name} ==", *body]
+    return parts
+
+
+def _short_description(text: str, ctx: RenderContext) -> str:
+    """``{{Short description|…}}``, which must be the article's first line."""
+    value = escape_text(text.strip(), {"|": "{{!}}"})
+    value = f"1={value}" if "=" in value else value
+    line = f"{{{{Short description|{value}}}}}"
+    ctx.report.foreign.append(line)  # {{!}} is a template of its own
+    return line
+
+
+def _categories(names: Sequence[str], ctx: RenderContext) -> str:
+    """Category links, disabled by a leading colon in namespaces that must not be categorised."""
+    colon = ":" if ctx.options.in_draft_space else ""
+    links = []
+    for name in names:
+        target = f"{colon}Category:{name.strip()}"
+        ctx.report.emit("wikilink", target)
+        links.append(f"[[{target}]]")
+    return "\n".join(links)

@@ -1,0 +1,108 @@
+"""Minimal escaping: text that MediaWiki would read as markup is made literal, nothing more."""
+
+from __future__ import annotations
+
+import re
+
+from converters.wikisyntax import URL_PROTOCOLS
+
+_FREE_PROTOCOLS = "|".join(re.escape(p) for p in URL_PROTOCOLS)
+_ENTITY_LIKE = r"&(?=[A-Za-z][A-Za-z0-9]*;|\#[0-9]+;|\#[xX][0-9A-Fa-f]+;)"
+
+# Each alternative is one way plain text turns into markup; named groups pick the remedy.
+_INLINE = re.compile(
+    rf"""
+    (?P<url>(?<![A-Za-z0-9])(?:{_FREE_PROTOCOLS})[^\s<>\[\]"{{}}|]*)  # free links
+    | (?P<nowiki>
+        \[\[+ | \]\]+ | \{{\{{+ | \}}\}}+   # links, templates, parameters
+        | '{{2,}}                           # bold and italic
+        | ~{{3,}}                           # signatures
+        | __(?=[A-Za-z0-9_]*[A-Za-z]__)     # behaviour switches such as __NOTOC__
+        | -\{{ | \}}-                       # language converter
+      )
+    | (?P<amp>{_ENTITY_LIKE})              # text that reads as an entity
+    | (?P<lt><(?=[A-Za-z/!?]))             # text that reads as a tag or comment
+    | (?P<bracket>\[(?=//))                 # protocol-relative bracketed link
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Characters that only matter in some places: table cells, link labels, definition terms.
+CELL = {"|": "&#124;"}
+HEADER_CELL = {"|": "&#124;", "!!": "!&#33;"}
+LINK_LABEL = {"]": "&#93;"}
+FILE_CAPTION = {"|": "&#124;", "]": "&#93;"}
+TERM = {":": "&#58;"}
+
+
+def nowiki(text: str) -> str:
+    """``text`` shown literally inside ``<nowiki>``, where entities would still be decoded."""
+    return f"<nowiki>{escape_literal(text)}</nowiki>"
+
+
+def escape_literal(text: str) -> str:
+    """Escape the two characters HTML still interprets inside ``<nowiki>`` and ``<pre>``."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _inline_replacement(match: re.Match[str]) -> str:
+    """The literal form of one dangerous match."""
+    kind = match.lastgroup
+    if kind == "amp":
+        return "&amp;"
+    if kind == "lt":
+        return "&lt;"
+    if kind == "bracket":
+        return "&#91;"
+    return nowiki(match.group())
+
+
+def escape_text(text: str, extra: dict[str, str] | None = None) -> str:
+    """Inline text as literal wikitext; ``extra`` maps strings special where it is placed."""
+    escaped = _INLINE.sub(_inline_replacement, text)
+    if not extra:
+        return escaped
+    parts = re.split(r"(<nowiki>.*?</nowiki>)", escaped)
+    for index in range(0, len(parts), 2):  # the inside of <nowiki> is already literal
+        for special, replacement in extra.items():
+            parts[index] = parts[index].replace(special, replacement)
+    return "".join(parts)
+
+
+_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=\s*$)")
+
+
+def escape_line_start(line: str) -> str:
+    """Escape what a line's first characters would mean: lists, pre, tables, rules, headings."""
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    return nowiki(match.group()) + line[match.end() :]
+
+
+def escape_heading(text: str) -> str:
+    """Heading text whose own ``=`` at either end would change the heading level."""
+    if text.startswith("="):
+        text = nowiki("=") + text[1:]
+    if text.endswith("="):
+        text = text[:-1] + nowiki("=")
+    return text
+
+
+_URL_UNSAFE = {
+    " ": "%20", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "[": "%5B", "]": "%5D",
+    "{": "%7B", "|": "%7C", "}": "%7D", "~": "%7E",
+}  # fmt: skip
+
+
+def escape_url(url: str) -> str:
+    """A URL safe inside ``[url text]``: what would end it, expand or format it, percent-encoded."""
+    return "".join(_URL_UNSAFE.get(char, char) for char in url)
+
+
+def escape_attribute(value: str) -> str:
+    """An HTML attribute value as literal wikitext inside double quotes."""
+    value = value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    for char, entity in (("{", "&#123;"), ("}", "&#125;"), ("[", "&#91;"), ("]", "&#93;")):
+        value = value.replace(char, entity)
+    return value.replace("~~~", "&#126;~~").replace("''", "&#39;'").replace("|", "&#124;")

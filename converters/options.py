@@ -1,0 +1,59 @@
+"""The options of one conversion, validated once so renderers can trust them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+# Drafts above this size are not prose a person wrote; refusing them bounds time and memory.
+MAX_INPUT_BYTES = 25 * 1024 * 1024
+
+REFLIST_STYLES = ("template", "tag")
+RELATIVE_LINK_STYLES = ("text", "wikilink")
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """How to convert: target namespace, reference list style, own-wiki URL prefix, source name."""
+
+    # The namespace written to; in Draft (and User) space categories are disabled ([[:Category:X]]).
+    target_namespace: str = "Draft"
+    # "template" emits {{reflist}}; "tag" emits <references /> for wikis without Template:Reflist.
+    reflist: str = "template"
+    # URLs starting with this prefix are the target wiki's own articles and become [[Title|text]].
+    wiki_article_base: str = "https://en.wikipedia.org/wiki/"
+    # File name of the draft: the last title fallback and the name used in messages.
+    source_name: str | None = None
+    # "text" keeps a relative link's text and warns; "wikilink" reads it as a page of the wiki.
+    relative_links: str = "text"
+
+    def __post_init__(self) -> None:
+        """Reject values no renderer could honour."""
+        if self.reflist not in REFLIST_STYLES:
+            raise ValueError(f"reflist must be one of {REFLIST_STYLES}, not {self.reflist!r}")
+        if self.relative_links not in RELATIVE_LINK_STYLES:
+            raise ValueError(
+                f"relative_links must be one of {RELATIVE_LINK_STYLES}, not {self.relative_links!r}"
+            )
+        if not isinstance(self.target_namespace, str):
+            raise TypeError("target_namespace must be a string")
+        if self.wiki_article_base and "://" not in self.wiki_article_base:
+            raise ValueError(
+                f"wiki_article_base must be an absolute URL prefix, not {self.wiki_article_base!r}"
+            )
+
+    @classmethod
+    def from_kwargs(cls, **kwargs: object) -> ConvertOptions:
+        """Build options from keyword arguments; an unknown name is a TypeError naming it."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise TypeError(
+                f"unknown conversion option(s): {', '.join(unknown)}; "
+                f"known options: {', '.join(sorted(known))}"
+            )
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+    @property
+    def in_draft_space(self) -> bool:
+        """True when output goes to a namespace where content categories must stay disabled."""
+        return self.target_namespace.casefold() in {"draft", "user"}

@@ -1,0 +1,38 @@
+"""The Markdown parser: CommonMark plus the extensions drafts use, built once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from converters import citations
+from converters.repairs import install as install_repairs
+
+
+@cache
+def markdown_parser() -> MarkdownIt:
+    """The shared parser; rules are added once, and parsing keeps its state in ``env``."""
+    md = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False)  # "$5 and $10" is prose
+        .use(tasklists_plugin)
+    )
+    install_repairs(md)
+    citations.install(md)
+    return md
+
+
+def parse(markdown: str, env: dict[str, object]) -> SyntaxTreeNode:
+    """The syntax tree of ``markdown``; rules leave what they learn in ``env``."""
+    return SyntaxTreeNode(markdown_parser().parse(markdown, env))

@@ -1,0 +1,1 @@
+"""Rendering a Markdown syntax tree to wikitext: one small function per node type (see table)."""

@@ -1,0 +1,39 @@
+"""Renderers of link and image nodes (the wikitext they become is decided in links.py)."""
+
+from __future__ import annotations
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.escape import LINK_LABEL
+from converters.render.context import RenderContext, line_of
+from converters.render.inline import render_inline_children
+from converters.render.links import image_wikitext, link_wikitext
+
+
+def _alt(node: SyntaxTreeNode) -> str:
+    """An image's alt text: the plain text of its description."""
+    return "".join(
+        child.content if child.type in ("text", "code_inline") else _alt(child)
+        for child in node.children
+    )
+
+
+def image(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """An image; a thumbnail when it stands alone in a top-level paragraph."""
+    siblings = node.parent.children if node.parent else []
+    paragraph = node.parent.parent if node.parent else None
+    alone = (
+        len(siblings) == 1
+        and paragraph is not None
+        and paragraph.type == "paragraph"
+        and paragraph.parent is not None
+        and paragraph.parent.type == "root"
+    )
+    return image_wikitext(str(node.attrs["src"]), _alt(node), ctx, line_of(node), alone=alone)
+
+
+def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A Markdown link or autolink."""
+    with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
+        label = render_inline_children(node.children, ctx)
+    return link_wikitext(str(node.attrs["href"]), label, ctx, line_of(node))

@@ -1,0 +1,43 @@
+"""List items of appendix sections: "See also" names articles, "External links" names URLs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.escape import LINK_LABEL, escape_text
+from converters.render.context import RenderContext, line_of
+from converters.render.links import link_wikitext, page_title, wikilink
+
+# "[Title] (https://…)": a link whose space before the parenthesis broke it.
+_BROKEN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s+\((?P<url>[a-z][a-z0-9+.-]*:[^\s()]+)\)")
+
+
+def _plain_text(blocks: Sequence[SyntaxTreeNode]) -> str | None:
+    """The text of an item that is one paragraph of plain text, else None."""
+    if len(blocks) != 1 or blocks[0].type != "paragraph" or not blocks[0].children:
+        return None
+    children = blocks[0].children[0].children
+    if not all(child.type in ("text", "softbreak") for child in children):
+        return None
+    return " ".join(child.content for child in children).strip()
+
+
+def appendix_item(blocks: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str | None:
+    """The wikitext of a top-level appendix list item written as plain text, or None."""
+    section = ctx.scope.section
+    if section is None or len(ctx.scope.list_prefix) != 1:
+        return None
+    text = _plain_text(blocks)
+    if not text:
+        return None
+    if section == "See also":
+        title = page_title(text)
+        return wikilink(ctx, title, title) if title else None
+    match = _BROKEN_LINK.fullmatch(text) if section == "External links" else None
+    if match is None:
+        return None
+    label = escape_text(match["text"], LINK_LABEL)
+    return link_wikitext(match["url"], label, ctx, line_of(blocks[0]))

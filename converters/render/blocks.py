@@ -1,0 +1,77 @@
+"""Renderers of leaf and container blocks: paragraphs, headings, quotes, code, rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.escape import escape_line_start, escape_literal
+from converters.lexers import LEXERS
+from converters.render.context import RenderContext
+from converters.render.inline import inline
+
+# Info strings that open the door for deliberate wikitext (pandoc's raw attribute included).
+VERBATIM_INFO = frozenset({"wikitext", "mediawiki", "{=mediawiki}"})
+
+
+def render_blocks(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str:
+    """Render sibling blocks: blank-line separated, or run together on a single line."""
+    rendered = [ctx.render(node) for node in nodes]
+    separator = "" if ctx.scope.single_line else "\n\n"
+    return separator.join(part for part in rendered if part)
+
+
+def blocks(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A container whose children are blocks (the document root)."""
+    return render_blocks(node.children, ctx)
+
+
+def paragraph(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A paragraph: one line of text, or ``<p>`` where blocks share a line."""
+    content = inline(node.children[0], ctx) if node.children else ""
+    if not content.strip():
+        return ""
+    if ctx.scope.single_line:
+        return f"<p>{content}</p>"
+    return escape_line_start(content)
+
+
+def heading(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A heading below the top level (in a quote or list): an HTML heading outside the TOC."""
+    level = max(2, int(node.tag[1]))
+    return f"<h{level}>{inline(node.children[0], ctx)}</h{level}>"
+
+
+def blockquote(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A block quote with its blocks inside ``<blockquote>``."""
+    with ctx.entering(list_prefix=""):
+        content = render_blocks(node.children, ctx)
+    if ctx.scope.single_line:
+        return f"<blockquote>{content}</blockquote>"
+    return f"<blockquote>\n{content}\n</blockquote>"
+
+
+def thematic_break(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A horizontal rule."""
+    return "<hr />" if ctx.scope.single_line else "----"
+
+
+def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Fenced or indented code: highlighted when the language is known, else ``<pre>``."""
+    info = node.info.strip().split()[0].lower() if node.info.strip() else ""
+    code = node.content.removesuffix("\n")
+    if info in VERBATIM_INFO:
+        ctx.report.foreign.append(code)
+        return code
+    unsafe = "</syntaxhighlight" in code.lower() or "~~~" in code  # signatures expand on save
+    newline = "" if ctx.scope.single_line else "\n"
+    if info in LEXERS and not unsafe:
+        return f'<syntaxhighlight lang="{info}">{newline}{code}{newline}</syntaxhighlight>'
+    literal = escape_literal(code).replace("~~~", "&#126;~~")
+    return f"<pre>{newline}{literal}{newline}</pre>"
+
+
+def front_matter(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Front matter is read by the structure step, never shown."""
+    return ""

@@ -1,0 +1,126 @@
+"""Renderers of inline nodes: text, breaks, emphasis, code, math, and the inline joiner."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.escape import LINK_LABEL, escape_literal, escape_text
+from converters.render.context import RenderContext, line_of
+from converters.render.links import link_wikitext
+from converters.render.rawhtml import group_inline_html
+
+
+def join_inline(parts: Sequence[str]) -> str:
+    """Concatenate rendered inline pieces, separating pairs that would fuse into markup."""
+    out = ""
+    for part in parts:
+        if out and part and _fuse(out[-2:], part[0]):
+            out += "<nowiki/>"
+        out += part
+    return out
+
+
+def _fuse(left: str, right: str) -> bool:
+    """True when ``left`` (one piece's end) and ``right`` (the next one's start) form markup.
+
+    Apostrophes would merge into bold or italic, "]]" plus letters into a link trail, doubled
+    brackets, braces, tildes or underscores into links, templates, signatures or switches.
+    """
+    last = left[-1]
+    if last == "'" and right == "'":
+        return True
+    if left == "]]" and right.isalpha():
+        return True
+    return last == right and last in "[{~_"
+
+
+def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str:
+    """Render inline siblings, letting raw HTML tags like ``<a href>`` span several of them."""
+    parts: list[str] = []
+    for group in group_inline_html(nodes):
+        if isinstance(group, SyntaxTreeNode):
+            parts.append(ctx.render(group))
+        elif group.href is not None:
+            with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
+                label = render_inline_children(group.inner, ctx)
+            parts.append(link_wikitext(group.href, label, ctx, line_of(group.inner_parent)))
+        else:
+            ctx.report.warn(line_of(group.inner_parent), f"removed <{group.tag}> and its content")
+    return join_inline(parts)
+
+
+def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A block's inline content (or any inline parent)."""
+    return render_inline_children(node.children, ctx)
+
+
+def text(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Plain text, escaped so no wiki markup leaks."""
+    return escape_text(node.content, ctx.scope.extra)
+
+
+def softbreak(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A soft line break: a space, so that no line of the paragraph starts with markup."""
+    return " "
+
+
+def hardbreak(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A hard line break."""
+    return "<br />"
+
+
+def _marked(mark: str, quotes: str, node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Wrap children in apostrophes, unless the same mark already encloses them."""
+    if mark in ctx.scope.marks:  # <em><em>x</em></em> shows as <em>x</em>
+        return render_inline_children(node.children, ctx)
+    with ctx.entering(marks=ctx.scope.marks | {mark}):
+        inner = render_inline_children(node.children, ctx)
+    first, last = node.children[0], node.children[-1]
+    # Markup apostrophes may merge ('''''), literal ones must not.
+    if inner.startswith("'") and first.type not in ("em", "strong"):
+        inner = "<nowiki/>" + inner
+    if inner.endswith("'") and last.type not in ("em", "strong"):
+        inner += "<nowiki/>"
+    return f"{quotes}{inner}{quotes}"
+
+
+def em(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Emphasis: ``''text''``."""
+    return _marked("em", "''", node, ctx)
+
+
+def strong(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Strong emphasis: ``'''text'''``."""
+    return _marked("strong", "'''", node, ctx)
+
+
+def strikethrough(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Strikethrough: ``<s>text</s>``."""
+    return f"<s>{render_inline_children(node.children, ctx)}</s>"
+
+
+def code_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Inline code; ``<nowiki>`` inside only when the code holds something wiki would read."""
+    code = node.content
+    plain = escape_text(code, ctx.scope.extra) == code and not any(c in code for c in "|!:]")
+    return (
+        f"<code>{code}</code>" if plain else f"<code><nowiki>{escape_literal(code)}</nowiki></code>"
+    )
+
+
+def math_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Inline TeX for the Math extension."""
+    return f"<math>{_tex(node.content)}</math>"
+
+
+def math_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Display TeX for the Math extension."""
+    return f'<math display="block">{_tex(node.content.strip())}</math>'
+
+
+def _tex(content: str) -> str:
+    """TeX as the body of a <math> tag, which ends at the first "</math"."""
+    return re.sub(r"(?i)</math", r"\\lt/math", content)

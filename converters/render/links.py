@@ -1,0 +1,106 @@
+"""Links and images: external links, the wiki's own articles, fragments, files."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from converters.escape import FILE_CAPTION, escape_text, escape_url
+from converters.wikisyntax import COMMONS_FILE_PREFIXES, URL_PROTOCOLS
+
+if TYPE_CHECKING:
+    from converters.render.context import RenderContext
+
+# Characters MediaWiki forbids in page titles ($wgLegalTitleChars) plus what would end a link.
+_BAD_TITLE = re.compile(r"[\[\]{}|<>#\x00-\x1f\x7f]|~~~|''|^\s*$")
+_FILE_PREFIX = re.compile(r"(?i)^(?:file|image):")
+
+
+def _has_protocol(url: str) -> bool:
+    """True when ``url`` starts with a protocol MediaWiki links."""
+    lowered = url.lower()
+    return lowered.startswith(URL_PROTOCOLS)
+
+
+def page_title(path: str) -> str | None:
+    """A wiki page title from a URL path ("Foo_bar" -> "Foo bar"), or None if none is valid."""
+    title = unquote(path).replace("_", " ").strip()
+    return None if _BAD_TITLE.search(title) else title
+
+
+def wikilink(ctx: RenderContext, title: str, label: str, fragment: str = "") -> str:
+    """``[[Title#fragment|label]]``; a title with a prefix is linked, never embedded."""
+    target = (":" + title if ":" in title else title) + (f"#{fragment}" if fragment else "")
+    ctx.report.emit("wikilink", target)
+    if not label or (label == title and not fragment):
+        return f"[[{target}]]"
+    return f"[[{target}|{label}]]"
+
+
+def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) -> str:
+    """Wikitext for a Markdown link to ``url`` whose rendered text is ``label``."""
+    report, options = ctx.report, ctx.options
+    if ctx.scope.in_link:
+        return label  # a link inside link text cannot be a link in wikitext
+    base = options.wiki_article_base
+    if url.startswith("#"):
+        fragment = unquote(url[1:]).replace("_", " ")
+        if not _BAD_TITLE.search(fragment):
+            return wikilink(ctx, "", label, fragment)
+    elif base and url.startswith(base):
+        path, _, fragment = url[len(base) :].partition("#")
+        title = page_title(path)
+        if title:
+            return wikilink(ctx, title, label or title, unquote(fragment).replace("_", " "))
+    elif _has_protocol(url):
+        if not label:
+            report.warn(line, f"link to {url} has no text; dropped")
+            return ""
+        safe = escape_url(url)
+        report.emit("external_link", safe)
+        return f"[{safe} {label}]"
+    elif not urlsplit(url).scheme:
+        return _relative(url, label, ctx, line)
+    report.warn(line, f"link to {url!r} cannot be written in wikitext; kept its text")
+    return label
+
+
+def _relative(url: str, label: str, ctx: RenderContext, line: int | None) -> str:
+    """A relative link: a page of the wiki when the options say so, else its text."""
+    path, _, fragment = url.partition("#")
+    title = page_title(path.removeprefix("./").lstrip("/"))
+    if ctx.options.relative_links == "wikilink" and title:
+        return wikilink(ctx, title, label or title, unquote(fragment).replace("_", " "))
+    ctx.report.warn(line, f"relative link {url!r} has no wiki equivalent; kept its text")
+    return label
+
+
+def _file_name(src: str) -> str | None:
+    """The wiki file name an image source names (File:, Commons, a relative path), if any."""
+    if _FILE_PREFIX.match(src):
+        return _FILE_PREFIX.sub("", src)
+    if src.startswith(COMMONS_FILE_PREFIXES[0]):
+        return unquote(src[len(COMMONS_FILE_PREFIXES[0]) :])
+    segments = urlsplit(src).path.split("/")
+    if src.startswith(COMMONS_FILE_PREFIXES[1]):
+        # .../commons/thumb/a/ab/Name.jpg/220px-Name.jpg names the file one segment earlier.
+        return unquote(segments[-2] if "/thumb/" in src and len(segments) > 1 else segments[-1])
+    if not urlsplit(src).scheme and not src.startswith("//"):
+        return unquote(segments[-1])
+    return None
+
+
+def image_wikitext(src: str, alt: str, ctx: RenderContext, line: int | None, *, alone: bool) -> str:
+    """``[[File:Name|thumb|alt]]`` for files the wiki can show, else a link with a warning."""
+    name = _file_name(src)
+    title = page_title(name) if name else None
+    if title is None:
+        ctx.report.warn(line, f"image {src} is not a wiki file; written as a link (upload it)")
+        return link_wikitext(src, escape_text(alt, ctx.scope.extra) or src, ctx, line)
+    if not (src.startswith(COMMONS_FILE_PREFIXES) or _FILE_PREFIX.match(src)):
+        ctx.report.warn(line, f"image {src} must be uploaded to the wiki as File:{title}")
+    ctx.report.emit("wikilink", f"File:{title}")  # embedded, so no leading colon
+    caption = escape_text(alt, FILE_CAPTION)
+    parts = [f"File:{title}", *(["thumb"] if alone else []), *([caption] if caption else [])]
+    return "[[" + "|".join(parts) + "]]"

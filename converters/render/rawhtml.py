@@ -1,0 +1,251 @@
+"""Raw HTML keeps its Markdown meaning: allowed tags pass, <a>/<img> translate, the rest goes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from markdown_it.tree import SyntaxTreeNode
+
+from converters.escape import (
+    LINK_LABEL,
+    escape_attribute,
+    escape_line_start,
+    escape_literal,
+    escape_text,
+)
+from converters.render.context import line_of
+from converters.render.links import image_wikitext, link_wikitext
+from converters.wikisyntax import ALLOWED_TAGS, REMOVED_TAGS, VOID_TAGS
+
+if TYPE_CHECKING:
+    from converters.render.context import RenderContext
+
+Attrs = list[tuple[str, str | None]]
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One piece of raw HTML: kind is start, end, text, entity, comment or other."""
+
+    kind: str
+    name: str = ""
+    attrs: tuple[tuple[str, str | None], ...] = ()
+    data: str = ""
+
+    def attr(self, name: str) -> str | None:
+        """The value of attribute ``name``, if present."""
+        return next((v for k, v in self.attrs if k == name), None)
+
+
+class _Tokenizer(HTMLParser):
+    """Splits raw HTML into Tags, keeping entities as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[Tag] = []
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        self.tags.append(Tag("start", tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
+        self.tags.append(Tag("start", tag, tuple(attrs)))
+        if tag not in VOID_TAGS:
+            self.tags.append(Tag("end", tag))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags.append(Tag("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        self.tags.append(Tag("text", data=data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.tags.append(Tag("entity", data=f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self.tags.append(Tag("entity", data=f"&#{name};"))
+
+    def handle_comment(self, data: str) -> None:
+        self.tags.append(Tag("comment", data=data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.tags.append(Tag("other", data=decl))
+
+    def handle_pi(self, data: str) -> None:
+        self.tags.append(Tag("other", data=data))
+
+    def unknown_decl(self, data: str) -> None:
+        self.tags.append(Tag("other", data=data))
+
+
+def tokenize(html: str) -> list[Tag]:
+    """The Tags of an HTML fragment; text the parser cannot read stays text."""
+    tokenizer = _Tokenizer()
+    tokenizer.feed(html)
+    tokenizer.close()
+    if tokenizer.rawdata:  # an unfinished "<foo" is text to a browser as well
+        tokenizer.tags.append(Tag("text", data=tokenizer.rawdata))
+    return tokenizer.tags
+
+
+def start_tag(tag: Tag) -> str:
+    """An allowed start tag rebuilt with its attribute values made literal."""
+    attrs = "".join(
+        f" {k}" if v is None else f' {k}="{escape_attribute(v)}"'
+        for k, v in tag.attrs
+        if re.fullmatch(r"[a-z][a-z0-9_:.-]*", k)
+    )
+    return f"<{tag.name}{attrs} />" if tag.name in VOID_TAGS else f"<{tag.name}{attrs}>"
+
+
+def _single(node: SyntaxTreeNode) -> Tag:
+    """The one tag an html_inline node holds."""
+    tags = tokenize(node.content)
+    return tags[0] if len(tags) == 1 else Tag("text", data=node.content)
+
+
+@dataclass(frozen=True)
+class HtmlGroup:
+    """Inline siblings between a raw ``<a href>`` or removed tag and its end tag."""
+
+    tag: str
+    href: str | None
+    inner: Sequence[SyntaxTreeNode]
+    inner_parent: SyntaxTreeNode
+
+
+def group_inline_html(nodes: Sequence[SyntaxTreeNode]) -> Iterator[SyntaxTreeNode | HtmlGroup]:
+    """Yield nodes, grouping those enclosed by ``<a href>…</a>`` or ``<script>…</script>``."""
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        tag = _single(node) if node.type == "html_inline" else None
+        href = tag.attr("href") if tag and tag.name == "a" else None
+        if tag and tag.kind == "start" and (href is not None or tag.name in REMOVED_TAGS):
+            end = _matching_end(nodes, index, tag.name)
+            if end is not None:
+                yield HtmlGroup(tag.name, href, nodes[index + 1 : end], node)
+                index = end + 1
+                continue
+        yield node
+        index += 1
+
+
+def _matching_end(nodes: Sequence[SyntaxTreeNode], start: int, name: str) -> int | None:
+    """The index of the end tag closing the start tag at ``start``, if any."""
+    depth = 0
+    for index in range(start, len(nodes)):
+        if nodes[index].type != "html_inline":
+            continue
+        tag = _single(nodes[index])
+        if tag.name == name:
+            depth += 1 if tag.kind == "start" else -1 if tag.kind == "end" else 0
+            if depth == 0:
+                return index
+    return None
+
+
+def html_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """One raw inline tag, by the policy in this module's docstring."""
+    return _HtmlWriter(ctx, node).write([_single(node)])
+
+
+def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A raw HTML block; its text is escaped and line starts made harmless."""
+    written = _HtmlWriter(ctx, node).write(tokenize(node.content))
+    pieces = re.split(r"(<pre>.*?</pre>)", written, flags=re.DOTALL)
+    for index in range(0, len(pieces), 2):
+        lines = [escape_line_start(line.lstrip()) for line in pieces[index].split("\n")]
+        pieces[index] = (" " if ctx.scope.single_line else "\n").join(lines)
+    return "".join(pieces).strip()
+
+
+class _HtmlWriter:
+    """Writes Tags as wikitext: one pass with the state raw HTML needs (pre, a, removed)."""
+
+    def __init__(self, ctx: RenderContext, node: SyntaxTreeNode) -> None:
+        self.ctx = ctx
+        self.line = line_of(node)
+        self.block = node.type == "html_block"
+        self.out: list[str] = []
+        self.removing: str | None = None  # inside <script> and the like
+        self.in_pre = False
+        self.links: list[tuple[str, int]] = []  # open <a href>: URL, index in out
+
+    def warn(self, message: str) -> None:
+        self.ctx.report.warn(self.line, message)
+
+    def write(self, tags: Sequence[Tag]) -> str:
+        """The wikitext of ``tags``; an unclosed <pre> is closed."""
+        for tag in tags:
+            if self.removing:
+                if tag.kind == "end" and tag.name == self.removing:
+                    self.removing = None
+            elif self.in_pre:
+                self._pre(tag)
+            else:
+                self._tag(tag)
+        if self.in_pre:
+            self.out.append("</pre>")
+        for _ in self.links:
+            self._close_link()
+        return "".join(self.out)
+
+    def _pre(self, tag: Tag) -> None:
+        """Inside <pre>: text literal, tags dropped (MediaWiki would show them as text)."""
+        if tag.kind == "end" and tag.name == "pre":
+            self.in_pre = False
+            self.out.append("</pre>")
+        elif tag.kind == "text":
+            self.out.append(escape_literal(tag.data).replace("~~~", "&#126;~~"))
+        elif tag.kind == "entity":
+            self.out.append(tag.data)
+
+    def _tag(self, tag: Tag) -> None:
+        """Outside <pre>: apply the raw HTML policy to one tag."""
+        extra = LINK_LABEL if self.links else self.ctx.scope.extra
+        if tag.kind == "text":
+            self.out.append(escape_text(tag.data, extra))
+        elif tag.kind == "entity":
+            self.out.append(tag.data)
+        elif tag.kind == "comment":
+            self.out.append(f"<!--{tag.data}-->")
+        elif tag.kind == "other":
+            self.warn(f"removed <!{tag.data[:20]}…>: not visible in a page")
+        elif tag.kind == "start":
+            self._start(tag)
+        elif tag.name == "a" and self.links:
+            self._close_link()
+        elif tag.name in ALLOWED_TAGS and tag.name not in VOID_TAGS:
+            self.out.append(f"</{tag.name}>")
+
+    def _start(self, tag: Tag) -> None:
+        """A start tag: translate, pass, remove or unwrap it."""
+        name = tag.name
+        if name == "input" and "task-list-item-checkbox" in (tag.attr("class") or ""):
+            self.out.append("☑" if tag.attr("checked") is not None else "☐")
+        elif name == "a" and tag.attr("href") is not None:
+            self.links.append((tag.attr("href") or "", len(self.out)))
+        elif name == "img":
+            src, alt = tag.attr("src") or "", tag.attr("alt") or ""
+            self.out.append(image_wikitext(src, alt, self.ctx, self.line, alone=False))
+        elif name == "pre" and self.block:
+            self.in_pre = True
+            self.out.append("<pre>")
+        elif name in ALLOWED_TAGS:
+            self.out.append(start_tag(tag))
+        elif name in REMOVED_TAGS:
+            self.removing = name
+            self.warn(f"removed <{name}> and its content")
+        else:
+            self.warn(f"unwrapped <{name}>: MediaWiki does not allow it; its text is kept")
+
+    def _close_link(self) -> None:
+        """End the innermost raw <a href>: its collected text becomes the link label."""
+        href, start = self.links.pop()
+        label = "".join(self.out[start:])
+        del self.out[start:]
+        self.out.append(link_wikitext(href, label, self.ctx, self.line))

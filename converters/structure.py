@@ -1,0 +1,109 @@
+"""Article structure: the H1 and "Introduction" out, heading levels, appendix sections in order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+# MOS:ORDER: the standard appendices, in the order they close an article, with the headings
+# drafts use for them (compared case-insensitively, without punctuation).
+APPENDICES: dict[str, frozenset[str]] = {
+    "See also": frozenset({"see also", "related articles", "related topics"}),
+    "Notes": frozenset({"notes", "footnotes", "explanatory notes"}),
+    "References": frozenset(
+        {"references", "reference", "sources", "source", "citations", "works cited", "refs"}
+    ),
+    "Further reading": frozenset({"further reading", "bibliography", "reading list"}),
+    "External links": frozenset({"external links", "external link", "links", "web links"}),
+}
+_LEAD_HEADINGS = frozenset({"introduction", "intro", "overview"})
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """The text a node shows, without markup (for titles and heading names)."""
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    return "".join(plain_text(child) for child in node.children)
+
+
+def _key(text: str) -> str:
+    """A heading name compared loosely: lower case, letters and spaces only."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
+
+
+def appendix_name(text: str) -> str | None:
+    """The standard appendix a heading names ("Sources" -> "References"), if any."""
+    key = _key(text)
+    return next((name for name, keys in APPENDICES.items() if key in keys), None)
+
+
+@dataclass
+class Section:
+    """A heading (None for the lead) with its output level and the blocks under it."""
+
+    heading: SyntaxTreeNode | None
+    level: int
+    blocks: list[SyntaxTreeNode] = field(default_factory=list)
+    appendix: str | None = None
+
+
+@dataclass
+class Outline:
+    """The draft as sections: lead, body, appendices by name, and the H1's text if it had one."""
+
+    lead: Section
+    body: list[Section]
+    appendices: dict[str, list[Section]]
+    h1: str | None
+
+
+def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
+    return node.type == "heading" and (tag is None or node.tag == tag)
+
+
+def outline(nodes: Sequence[SyntaxTreeNode]) -> Outline:
+    """Split top-level blocks into sections with MediaWiki heading levels."""
+    nodes = [node for node in nodes if node.type != "front_matter"]
+    h1s = [node for node in nodes if _is_heading(node, "h1")]
+    h1 = plain_text(h1s[0]).strip() if len(h1s) == 1 else None
+    if h1 is not None:
+        nodes.remove(h1s[0])  # MediaWiki shows the title itself
+    first = next((n for n in nodes if n.type not in ("cite_def", "cite_block")), None)
+    if first is not None and _is_heading(first) and _key(plain_text(first)) in _LEAD_HEADINGS:
+        nodes.remove(first)  # its text is the lead
+    lead = Section(None, 0)
+    sections: list[Section] = []
+    for node in nodes:
+        if _is_heading(node):
+            sections.append(Section(node, int(node.tag[1])))
+        else:
+            (sections[-1] if sections else lead).blocks.append(node)
+    _level(sections)
+    body: list[Section] = []
+    appendices: dict[str, list[Section]] = {}
+    current: list[Section] = body
+    for section in sections:
+        name = appendix_name(plain_text(section.heading)) if section.level == 2 else None
+        if name:
+            section.appendix = name
+            current = appendices.setdefault(name, [])
+        elif section.level == 2:
+            current = body
+        current.append(section)
+    return Outline(lead, body, {n: appendices[n] for n in APPENDICES if n in appendices}, h1)
+
+
+def _level(sections: Sequence[Section]) -> None:
+    """The top level becomes 2 (``==``) and no level is skipped on the way down."""
+    if not sections:
+        return
+    top = min(section.level for section in sections)
+    previous = 1
+    for section in sections:
+        section.level = min(section.level - top + 2, previous + 1, 6)
+        previous = section.level
