@@ -52,8 +52,9 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     )
     report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report, env)
-    plan = outline(tree.children)
-    candidates = (title, front.title, line_title, plan.h1, title_from_file(settings.source_name))
+    given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
+    plan = outline(tree.children, given)
+    candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:
         report.warn(None, "no title found; pass --title or start the draft with a # Title")

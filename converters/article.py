@@ -62,7 +62,8 @@ def write_article(outline: Outline, front: FrontMatter, title: str, ctx: RenderC
     if front.short_description:
         parts.insert(0, _short_description(front.short_description, ctx))
     parts.append(_categories(front.categories, ctx))
-    return "\n\n".join(part for part in parts if part) + "\n"
+    article = "\n\n".join(part for part in parts if part)
+    return article + "\n" if article else ""
 
 
 def _appendix(name: str, sections: Sequence[Section], ctx: RenderContext) -> list[str]:

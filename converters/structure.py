@@ -66,13 +66,19 @@ def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
     return node.type == "heading" and (tag is None or node.tag == tag)
 
 
-def outline(nodes: Sequence[SyntaxTreeNode]) -> Outline:
-    """Split top-level blocks into sections with MediaWiki heading levels."""
+def outline(nodes: Sequence[SyntaxTreeNode], title: str | None) -> Outline:
+    """Split top-level blocks into sections with MediaWiki heading levels.
+
+    The single H1 is the title (MediaWiki shows it) and leaves the body when it supplies the
+    title, that is when ``title`` (given by the author) is None or begins with the H1's text.
+    """
     nodes = [node for node in nodes if node.type != "front_matter"]
     h1s = [node for node in nodes if _is_heading(node, "h1")]
     h1 = plain_text(h1s[0]).strip() if len(h1s) == 1 else None
-    if h1 is not None:
-        nodes.remove(h1s[0])  # MediaWiki shows the title itself
+    if h1 is not None and (title is None or _key(title).startswith(_key(h1))):
+        nodes.remove(h1s[0])
+    else:
+        h1 = None
     first = next((n for n in nodes if n.type not in ("cite_def", "cite_block")), None)
     if first is not None and _is_heading(first) and _key(plain_text(first)) in _LEAD_HEADINGS:
         nodes.remove(first)  # its text is the lead

@@ -1,19 +1,142 @@
-"""`wikidraft convert` (not implemented yet)."""
+"""`wikidraft convert`: Markdown drafts to wikitext, printed or written to files."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-HELP = "convert: not implemented yet."
+from bot.errors import UserError
+
+if TYPE_CHECKING:
+    from converters import Conversion
+
+HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
+
+Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
+*.md in it and needs --out-dir (or --json). Warnings go to standard error as FILE:LINE: MESSAGE.
+Nothing is written when any input cannot be read.
+
+Example:
+  wikidraft convert draft.md -o draft.wiki
+  wikidraft convert drafts/ --out-dir build/
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
-    parser.add_argument("paths", nargs="*")
+    """The command's arguments."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file, a directory, or -")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("-o", "--output", metavar="FILE", help="write the wikitext to FILE")
+    output.add_argument("--out-dir", metavar="DIR", help="write NAME.wiki per draft into DIR")
+    parser.add_argument("--title", help="the article title (default: from the draft)")
+    parser.add_argument(
+        "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One input: the name used in messages and its text."""
+
+    name: str
+    text: str
+
+
+def _read(path: str) -> list[Draft]:
+    """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
+    if path == "-":
+        return [Draft("<stdin>", _decode("<stdin>", sys.stdin.buffer.read()))]
+    source = Path(path)
+    if source.is_dir():
+        files = sorted(source.glob("*.md"))
+        if not files:
+            raise UserError(f"{path}: no *.md files in this directory")
+        return [draft for file in files for draft in _read(str(file))]
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read it ({error.strerror}); check the path") from None
+    return [Draft(path, _decode(path, data))]
+
+
+def _decode(name: str, data: bytes) -> str:
+    """Text from bytes that must be UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UserError(
+            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8 and retry"
+        ) from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _output(conversion: Conversion, as_json: bool) -> str:
+    """What is printed or written for one draft."""
+    if as_json:
+        return json.dumps(conversion.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return conversion.wikitext
 
 
 def run(args: argparse.Namespace) -> int:
-    """Say that the command is not implemented yet."""
-    print("wikidraft convert: not implemented yet", file=sys.stderr)
-    return 2
+    """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
+    from converters import ConversionError, ConverterBug, convert
+
+    drafts = [draft for path in args.paths for draft in _read(path)]
+    several = len(drafts) > 1
+    if several and args.output:
+        raise UserError("-o FILE takes one draft; use --out-dir DIR for several")
+    if several and args.title:
+        raise UserError("--title names one draft; convert the drafts one at a time")
+    if several and not (args.out_dir or args.json):
+        raise UserError("several drafts need --out-dir DIR (or --json)")
+    results = []
+    for draft in drafts:
+        try:
+            conversion = convert(draft.text, title=args.title, source_name=draft.name)
+        except ConversionError as error:
+            raise UserError(f"{draft.name}: {error}") from None
+        except ConverterBug as error:
+            print(f"wikidraft: internal error on {draft.name}: {error}", file=sys.stderr)
+            return 1
+        results.append((draft, conversion))
+    for draft, conversion in results:
+        for warning in conversion.warnings:
+            print(f"{draft.name}:{warning.line or 0}: {warning.message}", file=sys.stderr)
+    _emit(results, args)
+    return 0
+
+
+def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> None:
+    """Write the outputs (all converted already, so a failure cannot leave half of them)."""
+    if args.out_dir:
+        suffix = ".json" if args.json else ".wiki"
+        for draft, conversion in results:
+            name = Path(draft.name).stem if draft.name != "<stdin>" else "stdin"
+            _write_atomically(
+                Path(args.out_dir) / f"{name}{suffix}", _output(conversion, args.json)
+            )
+    elif args.output:
+        _write_atomically(Path(args.output), _output(results[0][1], args.json))
+    elif args.json and len(results) > 1:
+        payload = [{"source": d.name, **c.to_json()} for d, c in results]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_output(results[0][1], args.json))

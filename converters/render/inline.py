@@ -105,7 +105,7 @@ def strikethrough(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 def code_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """Inline code; ``<nowiki>`` inside only when the code holds something wiki would read."""
     code = node.content
-    plain = escape_text(code, ctx.scope.extra) == code and not any(c in code for c in "|!:]")
+    plain = escape_text(code, ctx.scope.extra) == code
     return (
         f"<code>{code}</code>" if plain else f"<code><nowiki>{escape_literal(code)}</nowiki></code>"
     )
