@@ -38,6 +38,7 @@ def test_text_candidates_ignore_link_targets() -> None:
 def test_label_candidates_keep_readable_labels_only() -> None:
     assert label_candidates("Smith2019") == ["smith2019"]
     assert label_candidates("1") == []
+    assert label_candidates("n") == []
 
 
 def test_assign_extends_only_the_names_that_clash() -> None:

@@ -138,6 +138,13 @@ def test_links_that_are_not_sources_stay_links_but_lose_tracking() -> None:
     assert hrefs == ["https://x.org/", "x.md"]
 
 
+def test_a_link_in_parentheses_inside_a_sentence_stays_a_link() -> None:
+    tokens, _ = _parse("Read it ([PDF](https://x.org/a.pdf)) before coding.\n")
+    assert _keys(_inline(tokens)) == []
+    tokens, _ = _parse("Read it. ([PDF](https://x.org/a.pdf)) Then code.\n")
+    assert _keys(_inline(tokens)) == ["url:https://x.org/a.pdf"]
+
+
 def test_refpunct_moves_punctuation_before_the_references() -> None:
     tokens, _ = _parse(
         "Risk of disease [^1^][1]. A (note) [^1^][1], and end [^1^][1]?! "

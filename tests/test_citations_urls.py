@@ -7,6 +7,7 @@ import pytest
 from converters.citations.urls import (
     clean_url,
     is_wikipedia,
+    path_words,
     site_label,
     site_name,
     title_from_path,
@@ -73,3 +74,10 @@ def test_is_wikipedia_matches_every_language_and_nothing_else() -> None:
 )
 def test_title_from_path_reads_only_wordy_slugs(url: str, title: str | None) -> None:
     assert title_from_path(url) == title
+
+
+def test_path_words_keep_words_and_drop_identifiers() -> None:
+    assert path_words("https://doc.rust-lang.org/book/ch04-00-understanding-ownership.html") == (
+        "book understanding ownership"
+    )
+    assert path_words("https://x.org/") == ""

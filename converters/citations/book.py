@@ -12,7 +12,7 @@ from converters.citations import names
 from converters.citations.markup import NOTE_GROUP, note, ref, reference_list, web_citation
 from converters.citations.sources import Source, parse_definition, web_source
 from converters.citations.state import citation_state
-from converters.citations.urls import is_wikipedia, site_label
+from converters.citations.urls import is_wikipedia, path_words, site_label
 from converters.escape import escape_text
 from converters.options import ConvertOptions
 from converters.result import Reference
@@ -114,7 +114,10 @@ class ReferenceBook:
         candidates = [
             names.label_candidates(entry.label or "")
             + (
-                names.web_candidates(site_label(entry.source.url), entry.source.title)
+                names.web_candidates(
+                    site_label(entry.source.url),
+                    entry.source.title or path_words(entry.source.url),
+                )
                 if entry.source
                 else names.text_candidates(entry.raw)
             )

@@ -12,8 +12,9 @@ from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import clean_url, is_web_url
 
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
-# What may follow the closing parenthesis of a source group: the end of a sentence.
-_AFTER = re.compile(r"\)(?=$|[\s.,;:!?])")
+# What may follow the closing parenthesis of a source group: the end of a sentence or line,
+# punctuation, or the next sentence. "([PDF](url)) before coding" is a link in a sentence.
+_AFTER = re.compile(r"\)(?=\s*$|[.,;:!?]|\s+[A-Z(\[])")
 
 
 def _links(children: list[Token], start: int) -> tuple[list[tuple[str, str]], int] | None:

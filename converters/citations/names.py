@@ -28,7 +28,10 @@ def words(text: str) -> list[str]:
 
 
 def web_candidates(site: str, title: str | None) -> list[str]:
-    """Names for a web source, shortest first: ``britannica``, ``britannica-personalized``, …"""
+    """Names for a web source, shortest first: ``britannica``, ``britannica-personalized``, …
+
+    ``title`` is the page's title, or the words of its URL when it has none.
+    """
     base = slug(site) or "web"
     extra = words(title or "")[:_MAX_WORDS]
     return [base] + ["-".join([base, *extra[: n + 1]]) for n in range(len(extra))]
@@ -44,9 +47,9 @@ def text_candidates(text: str) -> list[str]:
 
 
 def label_candidates(label: str) -> list[str]:
-    """The author's own footnote label as the name, when it is readable (not a bare number)."""
+    """The author's own footnote label as the name, when it is readable (not "1", not "n")."""
     name = slug(label)
-    return [name] if name and not name.isdigit() else []
+    return [name] if len(name) >= 3 and not name.isdigit() else []
 
 
 def assign(candidates: Sequence[Sequence[str]]) -> list[str]:

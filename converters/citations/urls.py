@@ -66,6 +66,13 @@ def is_wikipedia(url: str) -> bool:
     return name == "wikipedia.org" or name.endswith(".wikipedia.org")
 
 
+def path_words(url: str) -> str:
+    """The words of the URL's path (``/book/ch04-ownership.html`` -> "book ownership")."""
+    path = unquote(urlsplit(url).path)
+    tokens = re.split(r"[/\-_+.\s]+", re.sub(r"\.\w+$", "", path))  # no .html, .pdf
+    return " ".join(t for t in tokens if t and _SLUG_WORD.fullmatch(t))
+
+
 def title_from_path(url: str) -> str | None:
     """A title read from the URL's last path segment (``personalized-medicine``), if it is words."""
     segments = [s for s in urlsplit(url).path.split("/") if s]
