@@ -39,7 +39,7 @@ def test_a_bare_url_without_title_warns_and_guessed_titles_are_flagged() -> None
     markdown = "A [1]. B [2].\n\nCitations:\n[1] https://x.org/a1\n[2] https://x.org/big-storm\n"
     warnings = _warnings(markdown)
     assert (4, "reference https://x.org/a1 has no title; add one") in warnings
-    assert (5, 'title "Big storm" was read from the URL; check it') in warnings
+    assert (5, 'title "Big storm" was taken from the URL; check it') in warnings
 
 
 def test_no_reference_section_without_references() -> None:

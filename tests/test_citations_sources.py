@@ -16,7 +16,7 @@ from converters.citations.sources import Source, names_site, parse_definition, w
                 "https://en.wikipedia.org/wiki/Personalized_medicine",
                 "Personalized medicine",
                 "Wikipedia",
-                title_from_url=True,
+                title_guessed_from="the URL",
             ),
         ),
         (

@@ -21,7 +21,7 @@ Render = Callable[[SyntaxTreeNode], str]
 Warn = Callable[[int | None, str], None]
 
 
-@dataclass
+@dataclass(eq=False)  # entries are told apart by identity: two notes may read the same
 class _Entry:
     """One source or explanatory note as the article shows it."""
 
@@ -97,8 +97,10 @@ class ReferenceBook:
             if entry is None:
                 continue
             if entry.source:  # one source cited under two keys is one reference
-                entry = by_url.setdefault(entry.source.url, entry)
-                entry.total = max(entry.total, definitions[key].total)
+                shared = by_url.setdefault(entry.source.url, entry)
+                if shared is not entry:
+                    shared.total += entry.total
+                    entry = shared
             if entry not in self._order:
                 self._order.append(entry)
                 entry.line = entry.line or first_lines[key]
@@ -137,8 +139,9 @@ class ReferenceBook:
                 self._warn(entry.line, circular)
             if source.title is None:
                 self._warn(entry.line, f"reference {source.url} has no title; add one")
-            elif source.title_from_url:
-                self._warn(entry.line, f'title "{source.title}" was read from the URL; check it')
+            elif source.title_guessed_from:
+                guess = f'title "{source.title}" was taken from {source.title_guessed_from}'
+                self._warn(entry.line, guess + "; check it")
 
     def _check_unused(
         self, definitions: dict[str, _Entry], env: dict[str, Any], cited: set[str]

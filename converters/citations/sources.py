@@ -33,7 +33,8 @@ class Source:
     url: str
     title: str | None
     website: str
-    title_from_url: bool = False  # the title was read from the URL's path, not written by anyone
+    # Where a title nobody gave as one came from ("the URL": its path), else None.
+    title_guessed_from: str | None = None
 
 
 def _key(text: str) -> str:
@@ -63,7 +64,7 @@ def web_source(url: str, text: str | None = None, *, text_is_site: bool = False)
     if title:
         return Source(url, title, website)
     guessed = title_from_path(url)
-    return Source(url, guessed, website, title_from_url=guessed is not None)
+    return Source(url, guessed, website, "the URL" if guessed else None)
 
 
 def parse_definition(raw: str) -> Source | None:
