@@ -7,7 +7,7 @@ from markdown_it.tree import SyntaxTreeNode
 from converters.escape import LINK_LABEL
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_inline_children
-from converters.render.links import image_wikitext, link_wikitext
+from converters.render.links import image_wikitext, link_target, link_wikitext
 
 
 def _alt(node: SyntaxTreeNode) -> str:
@@ -32,8 +32,23 @@ def image(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     return image_wikitext(str(node.attrs["src"]), _alt(node), ctx, line_of(node), alone=alone)
 
 
+def _linked_image(node: SyntaxTreeNode, ctx: RenderContext) -> str | None:
+    """A link around nothing but an image: the image with ``link=``, if wikitext can say it."""
+    if len(node.children) != 1 or node.children[0].type != "image" or ctx.scope.in_link:
+        return None
+    target = link_target(str(node.attrs["href"]), ctx)
+    if not target:
+        return None
+    picture = node.children[0]
+    src = str(picture.attrs["src"])
+    return image_wikitext(src, _alt(picture), ctx, line_of(node), alone=False, link=target)
+
+
 def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A Markdown link or autolink."""
+    linked = _linked_image(node, ctx)
+    if linked is not None:
+        return linked
     with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
         label = render_inline_children(node.children, ctx)
     return link_wikitext(str(node.attrs["href"]), label, ctx, line_of(node))

@@ -69,6 +69,8 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     if info in LEXERS and not unsafe:
         return f'<syntaxhighlight lang="{info}">{newline}{code}{newline}</syntaxhighlight>'
     literal = escape_literal(code).replace("~~~", "&#126;~~")
+    if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
+        literal = literal.replace("\n", "&#10;")
     return f"<pre>{newline}{literal}{newline}</pre>"
 
 

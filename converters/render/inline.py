@@ -59,7 +59,8 @@ def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 
 def text(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """Plain text, escaped so no wiki markup leaks."""
-    return escape_text(node.content, ctx.scope.extra)
+    # A newline can only come from "&#10;"; written raw it would end the paragraph.
+    return escape_text(node.content, ctx.scope.extra).replace("\n", "&#10;")
 
 
 def softbreak(node: SyntaxTreeNode, ctx: RenderContext) -> str:

@@ -43,6 +43,9 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
     report, options = ctx.report, ctx.options
     if ctx.scope.in_link:
         return label  # a link inside link text cannot be a link in wikitext
+    if not label.strip():
+        report.warn(line, f"link to {url!r} has no text; dropped")
+        return ""
     base = options.wiki_article_base
     if url.startswith("#"):
         fragment = unquote(url[1:]).replace("_", " ")
@@ -54,9 +57,6 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
         if title:
             return wikilink(ctx, title, label or title, unquote(fragment).replace("_", " "))
     elif _has_protocol(url):
-        if not label:
-            report.warn(line, f"link to {url} has no text; dropped")
-            return ""
         safe = escape_url(url)
         report.emit("external_link", safe)
         return f"[{safe} {label}]"
@@ -91,8 +91,25 @@ def _file_name(src: str) -> str | None:
     return None
 
 
-def image_wikitext(src: str, alt: str, ctx: RenderContext, line: int | None, *, alone: bool) -> str:
-    """``[[File:Name|thumb|alt]]`` for files the wiki can show, else a link with a warning."""
+def link_target(url: str, ctx: RenderContext) -> str | None:
+    """What an image's ``link=`` can name for ``url``: a page of the wiki, a URL, or None."""
+    base = ctx.options.wiki_article_base
+    if base and url.startswith(base):
+        return page_title(url[len(base) :].partition("#")[0])
+    if _has_protocol(url):
+        return escape_url(url)
+    if not urlsplit(url).scheme and ctx.options.relative_links == "wikilink":
+        return page_title(url.partition("#")[0].removeprefix("./").lstrip("/"))
+    return None
+
+
+def image_wikitext(
+    src: str, alt: str, ctx: RenderContext, line: int | None, *, alone: bool, link: str = ""
+) -> str:
+    """``[[File:Name|thumb|alt]]`` for files the wiki can show, else a link with a warning.
+
+    ``link`` is where clicking the image leads (an image inside a Markdown link).
+    """
     name = _file_name(src)
     title = page_title(name) if name else None
     if title is None:
@@ -100,7 +117,13 @@ def image_wikitext(src: str, alt: str, ctx: RenderContext, line: int | None, *, 
         return link_wikitext(src, escape_text(alt, ctx.scope.extra) or src, ctx, line)
     if not (src.startswith(COMMONS_FILE_PREFIXES) or _FILE_PREFIX.match(src)):
         ctx.report.warn(line, f"image {src} must be uploaded to the wiki as File:{title}")
-    ctx.report.emit("wikilink", f"File:{title}")  # embedded, so no leading colon
     caption = escape_text(alt, FILE_CAPTION)
-    parts = [f"File:{title}", *(["thumb"] if alone else []), *([caption] if caption else [])]
-    return "[[" + "|".join(parts) + "]]"
+    parts = [
+        f"File:{title}",
+        *(["thumb"] if alone else []),
+        *([f"link={link}"] if link else []),
+        *([caption] if caption else []),
+    ]
+    wikitext = "[[" + "|".join(parts) + "]]"
+    ctx.report.foreign.append(wikitext)  # a parser reads link=URL as a link of its own
+    return wikitext

@@ -52,9 +52,8 @@ class _Tokenizer(HTMLParser):
         self.tags.append(Tag("start", tag, tuple(attrs)))
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
+        # "<a/>" opens an element in HTML (the slash means nothing), so it is a start tag.
         self.tags.append(Tag("start", tag, tuple(attrs)))
-        if tag not in VOID_TAGS:
-            self.tags.append(Tag("end", tag))
 
     def handle_endtag(self, tag: str) -> None:
         self.tags.append(Tag("end", tag))
@@ -101,10 +100,22 @@ def start_tag(tag: Tag) -> str:
     return f"<{tag.name}{attrs} />" if tag.name in VOID_TAGS else f"<{tag.name}{attrs}>"
 
 
+_COMMENT = re.compile(r"<!--(?:-?>|(?P<data>.*?)-->)", re.DOTALL)
+_TAG_NAME = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)")
+
+
 def _single(node: SyntaxTreeNode) -> Tag:
-    """The one tag an html_inline node holds."""
+    """The one tag an html_inline node holds (CommonMark guarantees it is one)."""
+    comment = _COMMENT.fullmatch(node.content)
+    if comment:  # "<!-->" and "<!--->" are empty comments, which HTMLParser misreads
+        return Tag("comment", data=comment["data"] or "")
     tags = tokenize(node.content)
-    return tags[0] if len(tags) == 1 else Tag("text", data=node.content)
+    if len(tags) == 1 and tags[0].kind != "text":
+        return tags[0]
+    name = _TAG_NAME.match(node.content)
+    if name:  # attributes HTMLParser cannot read: the tag without them
+        return Tag("end" if name["end"] else "start", name["name"].lower())
+    return Tag("other", data=node.content)
 
 
 @dataclass(frozen=True)
@@ -125,11 +136,12 @@ def group_inline_html(nodes: Sequence[SyntaxTreeNode]) -> Iterator[SyntaxTreeNod
         tag = _single(node) if node.type == "html_inline" else None
         href = tag.attr("href") if tag and tag.name == "a" else None
         if tag and tag.kind == "start" and (href is not None or tag.name in REMOVED_TAGS):
+            # An unclosed element lasts to the end of its block, as in a browser.
             end = _matching_end(nodes, index, tag.name)
-            if end is not None:
-                yield HtmlGroup(tag.name, href, nodes[index + 1 : end], node)
-                index = end + 1
-                continue
+            last = len(nodes) if end is None else end
+            yield HtmlGroup(tag.name, href, nodes[index + 1 : last], node)
+            index = last + 1
+            continue
         yield node
         index += 1
 
@@ -158,9 +170,17 @@ def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     written = _HtmlWriter(ctx, node).write(tokenize(node.content))
     pieces = re.split(r"(<pre>.*?</pre>)", written, flags=re.DOTALL)
     for index in range(0, len(pieces), 2):
-        lines = [escape_line_start(line.lstrip()) for line in pieces[index].split("\n")]
+        # A blank line would end a wiki paragraph; a browser sees only white space.
+        lines = [_line_start(line.lstrip()) for line in pieces[index].split("\n") if line.strip()]
         pieces[index] = (" " if ctx.scope.single_line else "\n").join(lines)
     return "".join(pieces).strip()
+
+
+def _line_start(line: str) -> str:
+    """Escape a line's start, looking past comments (MediaWiki removes them first)."""
+    comments = re.match(r"(?:<!--.*?-->)*", line)
+    end = comments.end() if comments else 0
+    return line[:end] + escape_line_start(line[end:])
 
 
 class _HtmlWriter:
