@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from converters.wikisyntax import URL_PROTOCOLS
 
@@ -57,9 +58,20 @@ def _inline_replacement(match: re.Match[str]) -> str:
     return nowiki(match.group())
 
 
-def escape_text(text: str, extra: dict[str, str] | None = None) -> str:
-    """Inline text as literal wikitext; ``extra`` maps strings special where it is placed."""
-    escaped = _INLINE.sub(_inline_replacement, text)
+def _replacement_keeping_urls(match: re.Match[str]) -> str:
+    """Like ``_inline_replacement``, but a URL stays as written."""
+    return match.group() if match.lastgroup == "url" else _inline_replacement(match)
+
+
+def escape_text(
+    text: str, extra: Mapping[str, str] | None = None, *, free_links: bool = True
+) -> str:
+    """Inline text as literal wikitext; ``extra`` maps strings special where it is placed.
+
+    ``free_links=False`` leaves URLs alone, for the label of ``[url label]`` where they are text.
+    """
+    replace = _inline_replacement if free_links else _replacement_keeping_urls
+    escaped = _INLINE.sub(replace, text)
     if not extra:
         return escaped
     parts = re.split(r"(<nowiki>.*?</nowiki>)", escaped)

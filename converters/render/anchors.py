@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.escape import LINK_LABEL
+from converters.escape import LINK_LABEL, escape_text
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_inline_children
 from converters.render.links import image_wikitext, link_target, link_wikitext
+from converters.structure import plain_text
 
 
 def _alt(node: SyntaxTreeNode) -> str:
@@ -49,6 +50,11 @@ def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     linked = _linked_image(node, ctx)
     if linked is not None:
         return linked
+    href = str(node.attrs["href"])
+    if node.markup == "autolink" and not ctx.scope.in_link:
+        # The URL is the label, where MediaWiki does not link it again.
+        text = escape_text(plain_text(node), LINK_LABEL, free_links=False)
+        return link_wikitext(href, text, ctx, line_of(node))
     with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
         label = render_inline_children(node.children, ctx)
-    return link_wikitext(str(node.attrs["href"]), label, ctx, line_of(node))
+    return link_wikitext(href, label, ctx, line_of(node))

@@ -29,8 +29,9 @@ def blocks(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 
 def paragraph(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A paragraph: one line of text, or ``<p>`` where blocks share a line."""
-    content = inline(node.children[0], ctx) if node.children else ""
-    if not content.strip():
+    # Space at a paragraph's edges shows nothing, but at the start of a line it makes a <pre>.
+    content = inline(node.children[0], ctx).strip() if node.children else ""
+    if not content:
         return ""
     if ctx.scope.single_line:
         return f"<p>{content}</p>"

@@ -79,7 +79,9 @@ def _marked(mark: str, quotes: str, node: SyntaxTreeNode, ctx: RenderContext) ->
         return render_inline_children(node.children, ctx)
     with ctx.entering(marks=ctx.scope.marks | {mark}):
         inner = render_inline_children(node.children, ctx)
-    first, last = node.children[0], node.children[-1]
+    # The delimiter algorithm leaves empty text nodes next to nested marks; they show nothing.
+    shown = [child for child in node.children if child.type != "text" or child.content]
+    first, last = (shown[0], shown[-1]) if shown else (node, node)
     # Markup apostrophes may merge ('''''), literal ones must not.
     if inner.startswith("'") and first.type not in ("em", "strong"):
         inner = "<nowiki/>" + inner
