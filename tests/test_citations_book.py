@@ -89,3 +89,8 @@ def test_every_name_is_defined_once_and_reused_by_name() -> None:
     assert len(full) == len(set(full)) == 3
     assert {name for name, _ in named} == set(full)
     assert not any(name.isdigit() for name in full)
+
+
+def test_a_citation_in_a_heading_warns() -> None:
+    warnings = _warnings("Text.\n\n## Section [1]\n\nCitations:\n[1] https://x.org/a-b\n")
+    assert (3, "a citation in a heading (MOS:HEADINGS); move it into the text") in warnings

@@ -14,16 +14,26 @@ from markdown_it.tree import SyntaxTreeNode
 from converters.render.context import Render, RenderContext, line_of
 
 
+def _line(node: SyntaxTreeNode, ctx: RenderContext) -> int | None:
+    """The marker's source line; a marker in a heading is also a warning (MOS:HEADINGS)."""
+    line = node.meta.get("line") or line_of(node)
+    parent = node.parent
+    while parent is not None and parent.type != "heading":
+        parent = parent.parent
+    if parent is not None:
+        ctx.report.warn(line, "a citation in a heading (MOS:HEADINGS); move it into the text")
+    return line
+
+
 def cite_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A citation marker: its ref, or the marker as text when nothing defines it."""
-    line = node.meta.get("line") or line_of(node)
-    return ctx.book.cite(node.meta["key"], line, node.meta.get("source", ""))
+    return ctx.book.cite(node.meta["key"], _line(node, ctx), node.meta.get("source", ""))
 
 
 def footnote_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A footnote marker ``[^label]`` (or inline ``^[…]``): its ref or ``{{efn}}``."""
     label = node.meta.get("label") or f"#{node.meta['id']}"
-    return ctx.book.footnote(label, node.meta.get("line") or line_of(node))
+    return ctx.book.footnote(label, _line(node, ctx))
 
 
 def definition(node: SyntaxTreeNode, ctx: RenderContext) -> str:
