@@ -52,8 +52,11 @@ def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
         return linked
     href = str(node.attrs["href"])
     if node.markup == "autolink" and not ctx.scope.in_link:
-        # The URL is the label, where MediaWiki does not link it again.
-        text = escape_text(plain_text(node), LINK_LABEL, free_links=False)
+        # The URL is the label: inside [url label] it stays text, but inside [[Title|label]]
+        # (a link to the wiki's own article) a parser reads a bare URL as a link of its own.
+        base = ctx.options.wiki_article_base
+        own_article = bool(base) and href.startswith(base)
+        text = escape_text(plain_text(node), LINK_LABEL, free_links=own_article)
         return link_wikitext(href, text, ctx, line_of(node))
     with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
         label = render_inline_children(node.children, ctx)
