@@ -138,6 +138,15 @@ def test_links_that_are_not_sources_stay_links_but_lose_tracking() -> None:
     assert hrefs == ["https://x.org/", "x.md"]
 
 
+def test_tracking_is_removed_from_autolinks_and_urls_written_as_text() -> None:
+    tokens, _ = _parse(
+        "See <https://x.org/a?utm_source=chatgpt.com> or https://y.org/?utm_source=chatgpt.com.\n"
+    )
+    children = _inline(tokens)
+    assert [t.attrs["href"] for t in children if t.type == "link_open"] == ["https://x.org/a"]
+    assert _text(children) == "See https://x.org/a or https://y.org/."
+
+
 def test_a_link_in_parentheses_inside_a_sentence_stays_a_link() -> None:
     tokens, _ = _parse("Read it ([PDF](https://x.org/a.pdf)) before coding.\n")
     assert _keys(_inline(tokens)) == []

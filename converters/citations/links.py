@@ -11,6 +11,8 @@ from converters.citations.sources import web_source
 from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import clean_url, is_web_url
 
+# A URL in running text; punctuation at its end belongs to the sentence.
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
 # What may follow the closing parenthesis of a source group: the end of a sentence or line,
 # punctuation, or the next sentence. "([PDF](url)) before coding" is a link in a sentence.
@@ -70,13 +72,20 @@ def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
     return out
 
 
+def _clean(token: Token) -> None:
+    """Remove tracking from a link's target and from URLs written as text (autolinks too)."""
+    if token.type == "link_open" and isinstance(token.attrs.get("href"), str):
+        token.attrs["href"] = clean_url(str(token.attrs["href"]))
+    elif token.type == "text" and "utm_" in token.content:
+        token.content = _URL_IN_TEXT.sub(lambda m: clean_url(m.group()), token.content)
+
+
 def cite_links(state: StateCore) -> None:
-    """Clean every link's URL; turn source links in parentheses into citations."""
+    """Clean every URL; turn source links in parentheses into citations."""
     citations = citation_state(state.env)
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
         for token in block.children:
-            if token.type == "link_open" and isinstance(token.attrs.get("href"), str):
-                token.attrs["href"] = clean_url(str(token.attrs["href"]))
+            _clean(token)
         block.children = _rewrite(block.children, citations)
