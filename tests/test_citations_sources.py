@@ -40,6 +40,10 @@ from converters.citations.sources import Source, names_site, parse_definition, w
             ),
         ),
         ("https://x.org/a.", Source("https://x.org/a", None, "x.org")),
+        (
+            "[Rope](https://en.wikipedia.org/wiki/Rope_(data_structure))",
+            Source("https://en.wikipedia.org/wiki/Rope_(data_structure)", "Rope", "Wikipedia"),
+        ),
         ("<https://x.org/a>", Source("https://x.org/a", None, "x.org")),
     ],
 )

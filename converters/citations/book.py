@@ -56,8 +56,9 @@ def _definitions(tree: SyntaxTreeNode, env: dict[str, Any]) -> dict[str, _Entry]
         elif node.type == "footnote":
             label = node.meta.get("label")
             defined = state.footnotes.get(label or "")
-            single = len(node.children) == 1 and node.children[0].type == "paragraph"
-            raw = node.children[0].children[0].content if single else ""
+            first = node.children[0] if node.children else None
+            raw = first.children[0].content if first and first.type == "paragraph" else ""
+            single = len(node.children) == 1 and bool(raw)  # one paragraph may be a bare source
             kind = "efn" if defined and defined.is_note else "ref"
             line = defined.line if defined else None
             source = parse_definition(raw) if single else None
@@ -148,10 +149,12 @@ class ReferenceBook:
     ) -> None:
         """Warn about definitions the draft never cites (they are left out of the article)."""
         state = citation_state(env)
-        unused = [(e.line, f"[{key}]") for key, e in definitions.items() if key in state.defined]
-        unused += [(d.line, f"[^{label}]") for label, d in state.footnotes.items()]
-        for line, marker in sorted(unused, key=lambda item: item[0] or 0):
-            if marker[1:-1] not in cited:  # "[^x]" is cited as "^x", "[1]" as "1"
+        unused = [
+            (e.line, key, f"[{key}]") for key, e in definitions.items() if key in state.defined
+        ]
+        unused += [(d.line, f"^{label}", f"[^{label}]") for label, d in state.footnotes.items()]
+        for line, key, marker in sorted(unused, key=lambda item: item[0] or 0):
+            if key not in cited:
                 self._warn(line, f"source {marker} is defined but never cited; it was left out")
 
     def cite(self, key: str, line: int | None, fallback: str = "") -> str:

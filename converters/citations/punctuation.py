@@ -13,6 +13,7 @@ _PUNCTUATION = re.compile(r"[.,;:!?]+")
 
 
 def _is_space(token: Token) -> bool:
+    """True for a line break or text that is only whitespace."""
     return token.type == "softbreak" or (token.type == "text" and not token.content.strip())
 
 
@@ -37,10 +38,13 @@ def _place(children: list[Token]) -> list[Token]:
         if out and out[-1].type == "text":
             out[-1].content = out[-1].content.rstrip(" \t")
         after = children[i] if i < len(children) and not trailing else None
-        mark = _PUNCTUATION.match(after.content) if after and after.type == "text" else None
-        if mark:
+        if (
+            after is not None
+            and after.type == "text"
+            and (mark := _PUNCTUATION.match(after.content))
+        ):
             out.append(Token("text", "", 0, content=mark.group()))
-            after.content = after.content[mark.end() :]  # type: ignore[union-attr]
+            after.content = after.content[mark.end() :]
         out.extend(refs)
         out.extend(trailing)
     return out

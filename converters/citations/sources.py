@@ -14,9 +14,11 @@ from converters.citations.urls import (
     title_from_path,
 )
 
-# `[text](url "title")` or `[text](<url>)`, alone on the definition (a trailing period is prose).
+# `[text](url "title")` or `[text](<url>)`, alone on the definition (a trailing period is prose);
+# the URL may hold balanced parentheses, as Wikipedia's "Rope_(data_structure)" does.
 _LONE_LINK = re.compile(
-    r'\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<url>[^\s<>()]+)>?(?:\s+"(?P<title>[^"]*)")?\s*\)\.?'
+    r"\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<url>(?:[^\s<>()]|\([^\s<>()]*\))+)>?"
+    r'(?:\s+"(?P<title>[^"]*)")?\s*\)\.?'
 )
 # "Title. https://…." (the Bing footer), "Title - https://…", "Title: https://…".
 _TITLE_THEN_URL = re.compile(
