@@ -1,7 +1,8 @@
 """Citations: recognise every draft's way of citing, emit ``<ref>``, ``{{efn}}`` and ref lists.
 
-``install(md)`` adds the parser rules, ``ReferenceBook`` holds the sources of one draft and
-``RENDERERS`` renders the citation node types (merge it into the renderer table).
+``install(md)`` adds the parser rules (after mdit-py-plugins' footnote plugin); per draft a
+``ReferenceBook`` is ``collect``-ed from the tree, cited while the body renders (the renderers in
+``converters.citations.render.RENDERERS``), and asked for its ``sections()`` at the end.
 """
 
 from converters.citations.book import ReferenceBook

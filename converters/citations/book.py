@@ -186,7 +186,7 @@ class ReferenceBook:
         return "\n\n".join(part for node in entry.body if (part := self._render(node).strip()))
 
     def sections(self) -> dict[str, str]:
-        """Bodies of the "Notes" and "References" sections; only those with entries are present."""
+        """Bodies of the "Notes" and "References" sections with entries; call after the body."""
         used = {entry.kind for entry in self._order if entry.uses}
         bodies = {}
         if "efn" in used:
