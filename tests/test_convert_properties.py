@@ -1,0 +1,79 @@
+"""Properties of convert() on any input: it never raises, its output parses, and text that
+looks like wiki markup stays text."""
+
+from __future__ import annotations
+
+import re
+
+import mwparserfromhell
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converters import convert
+
+# Pieces of text MediaWiki would read as markup, and ordinary words to put between them.
+META = [
+    "[[", "]]", "{{", "}}", "{{{", "{|", "|}", "|-", "''", "'''", "'", "~~~", "~~~~", "~~~~~",
+    "__NOTOC__", "__TOC__", "&amp;", "&#123;", "&nbsp;", "<ref>", "</ref>", "<nowiki>",
+    "<b>", "<!--", "-->", "----", "=", "==", "*", "#", ":", ";", "|", "||", "!!", "!",
+    "[http://x.org y]", "http://x.org/a", "[//x.org z]", "mailto:a@b.org", "-{", "}-",
+    "[", "]", "{", "}", "<", ">", "&", "\\", "_", "~",
+]  # fmt: skip
+WORDS = ["a", "bc", "Def", "1", " ", "  ", "é", "\t"]
+TEXT = st.lists(st.sampled_from(META + WORDS), min_size=1, max_size=30).map("".join)
+
+
+def markdown_literal(text: str) -> str:
+    """Markdown whose only meaning is ``text`` as plain text: all punctuation escaped."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def visible(wikitext: str) -> str:
+    """The text a wiki page would show, whitespace collapsed (entities decoded)."""
+    code = mwparserfromhell.parse(wikitext)
+    for tag in code.filter_tags(matches=lambda node: node.tag == "nowiki"):
+        code.replace(tag, str(tag.contents) if tag.contents else "")
+    shown = str(code).replace("&#124;", "|").replace("&#91;", "[").replace("&#93;", "]")
+    shown = shown.replace("&#58;", ":").replace("&#33;", "!").replace("&#32;", " ")
+    shown = shown.replace("&lt;", "<").replace("&amp;", "&")
+    return " ".join(shown.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_convert_never_raises_and_its_output_parses(text: str) -> None:
+    wikitext = convert(text, title="Property").wikitext
+    assert str(mwparserfromhell.parse(wikitext)) == wikitext
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(META + WORDS + ["\n", "\n\n", "- ", "1. ", "> ", "# "])))
+def test_markdown_made_of_wiki_metacharacters_converts(pieces: list[str]) -> None:
+    wikitext = convert("".join(pieces), title="Property").wikitext
+    assert str(mwparserfromhell.parse(wikitext)) == wikitext
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_metacharacters_in_text_never_become_markup(text: str) -> None:
+    wikitext = convert(markdown_literal(text), title="Property").wikitext
+    code = mwparserfromhell.parse(wikitext)
+    assert not code.filter_templates(), wikitext
+    assert not code.filter_wikilinks(), wikitext
+    assert not code.filter_external_links(), wikitext
+    assert not code.filter_headings(), wikitext
+    assert not code.filter_comments(), wikitext
+    tags = {str(t.tag) for t in code.filter_tags() if not t.wiki_markup} - {"nowiki"}
+    assert not tags, wikitext
+    assert not any(t.wiki_markup for t in code.filter_tags()), wikitext  # '' ''' * # ; : ----
+    assert visible(wikitext) == " ".join(text.split()), wikitext
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, TEXT)
+def test_metacharacters_in_table_cells_stay_in_their_cell(left: str, right: str) -> None:
+    markdown = f"| h | i |\n|---|---|\n| {markdown_literal(left)} | {markdown_literal(right)} |\n"
+    wikitext = convert(markdown, title="Property").wikitext
+    rows = wikitext.split("\n|-\n")[1].removesuffix("\n|}\n").split("\n")
+    assert len(rows) == 2, wikitext  # two cells, each on its own line
+    assert all(row == "|" or row.startswith("| ") for row in rows), wikitext
