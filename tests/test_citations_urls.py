@@ -81,3 +81,8 @@ def test_path_words_keep_words_and_drop_identifiers() -> None:
         "book understanding ownership"
     )
     assert path_words("https://x.org/") == ""
+
+
+def test_text_no_url_parser_accepts_is_left_alone() -> None:
+    assert clean_url("http://[bad?utm_source=chatgpt.com") == "http://[bad?utm_source=chatgpt.com"
+    assert site_label("http://[bad") == ""

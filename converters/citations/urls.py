@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from converters.citations.sites import SECOND_LEVEL_SUFFIXES, WELL_KNOWN_SITES
 
@@ -13,9 +13,17 @@ TRACKING_PARAMS = {("utm_source", "chatgpt.com"), ("utm_source", "openai")}
 _SLUG_WORD = re.compile(r"[^\W\d_]+")
 
 
+def _split(url: str) -> SplitResult:
+    """``url`` split into its parts; text no URL parser accepts ("http://[x") has only a path."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return SplitResult("", "", url, "", "")
+
+
 def clean_url(url: str) -> str:
     """``url`` without the chat assistants' tracking parameters."""
-    parts = urlsplit(url)
+    parts = _split(url)
     if not parts.query:
         return url
     query = parse_qsl(parts.query, keep_blank_values=True)
@@ -27,7 +35,7 @@ def clean_url(url: str) -> str:
 
 def is_web_url(text: str) -> bool:
     """True for an absolute http(s) URL with a host and no whitespace."""
-    parts = urlsplit(text)
+    parts = _split(text)
     return (
         parts.scheme in {"http", "https"}
         and bool(parts.hostname)
@@ -37,7 +45,7 @@ def is_web_url(text: str) -> bool:
 
 def host(url: str) -> str:
     """The host of ``url``, lower case, without a leading ``www.``."""
-    name = (urlsplit(url).hostname or "").lower()
+    name = (_split(url).hostname or "").lower()
     return name.removeprefix("www.")
 
 
@@ -68,14 +76,14 @@ def is_wikipedia(url: str) -> bool:
 
 def path_words(url: str) -> str:
     """The words of the URL's path (``/book/ch04-ownership.html`` -> "book ownership")."""
-    path = unquote(urlsplit(url).path)
+    path = unquote(_split(url).path)
     tokens = re.split(r"[/\-_+.\s]+", re.sub(r"\.\w+$", "", path))  # no .html, .pdf
     return " ".join(t for t in tokens if t and _SLUG_WORD.fullmatch(t))
 
 
 def title_from_path(url: str) -> str | None:
     """A title read from the URL's last path segment (``personalized-medicine``), if it is words."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in _split(url).path.split("/") if s]
     if not segments:
         return None
     slug = unquote(segments[-1]).split(".")[0]  # drop .html, .php, …
