@@ -18,7 +18,7 @@ from converters.repairs import install as install_repairs
 _UNSAFE = ("javascript:", "vbscript:", "data:", "file://")
 
 
-def _valid_link(url: str) -> bool:
+def valid_link(url: str) -> bool:
     """markdown-it's check, but ``File:Name.png`` (a wiki file, not a local path) is a link."""
     return not url.strip().lower().startswith(_UNSAFE)
 
@@ -35,7 +35,7 @@ def markdown_parser() -> MarkdownIt:
         .use(dollarmath_plugin, allow_space=False, allow_digits=False)  # "$5 and $10" is prose
         .use(tasklists_plugin)
     )
-    md.validateLink = _valid_link
+    md.validateLink = valid_link
     install_repairs(md)
     citations.install(md)
     return md
