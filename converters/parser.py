@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -23,14 +24,18 @@ def valid_link(url: str) -> bool:
     return not url.strip().lower().startswith(_UNSAFE)
 
 
+# Front matter is YAML: at least one "key:" line. "---\nFoo\n---" is a rule and a heading.
+_YAML_KEY = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+
+
 @cache
-def markdown_parser() -> MarkdownIt:
+def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     """The shared parser; rules are added once, and parsing keeps its state in ``env``."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    if front_matter:
+        md.use(front_matter_plugin)
     md = (
-        MarkdownIt("commonmark")
-        .enable(["table", "strikethrough"])
-        .use(front_matter_plugin)
-        .use(footnote_plugin)
+        md.use(footnote_plugin)
         .use(deflist_plugin)
         .use(dollarmath_plugin, allow_space=False, allow_digits=False)  # "$5 and $10" is prose
         .use(tasklists_plugin)
@@ -43,4 +48,8 @@ def markdown_parser() -> MarkdownIt:
 
 def parse(markdown: str, env: dict[str, object]) -> SyntaxTreeNode:
     """The syntax tree of ``markdown``; rules leave what they learn in ``env``."""
-    return SyntaxTreeNode(markdown_parser().parse(markdown, env))
+    tokens = markdown_parser().parse(markdown, env)
+    if tokens and tokens[0].type == "front_matter" and not _YAML_KEY.search(tokens[0].content):
+        env.clear()
+        tokens = markdown_parser(front_matter=False).parse(markdown, env)
+    return SyntaxTreeNode(tokens)

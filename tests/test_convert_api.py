@@ -129,3 +129,7 @@ def test_check_raises_when_the_wikitext_holds_more_than_was_meant() -> None:
         check("[https://example.com x] [[Leak]]", report)
     with pytest.raises(ConverterBug, match=r"missing \[\('external_link'"):
         check("no link", report)
+
+
+def test_dashes_around_a_line_without_keys_are_rules_and_headings_not_front_matter() -> None:
+    assert convert("---\nFoo\n---\nBar\n", title="T").wikitext == "----\n\n== Foo ==\n\nBar\n"
