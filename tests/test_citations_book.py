@@ -94,3 +94,30 @@ def test_every_name_is_defined_once_and_reused_by_name() -> None:
 def test_a_citation_in_a_heading_warns() -> None:
     warnings = _warnings("Text.\n\n## Section [1]\n\nCitations:\n[1] https://x.org/a-b\n")
     assert (3, "a citation in a heading (MOS:HEADINGS); move it into the text") in warnings
+
+
+def test_a_ref_inside_a_footnote_follows_it_instead() -> None:
+    wikitext = convert("A ^[note [^b]] b [^b].\n\n[^b]: Inner source.\n", title="T").wikitext
+    assert wikitext.startswith(
+        'A<ref name="note">note</ref><ref name="inner">Inner source.</ref> b.<ref name="inner" />'
+    )
+
+
+def test_a_ref_inside_an_efn_stays_inside_it() -> None:
+    markdown = "A [^n].\n\n## Notes\n\n[^n]: Aside [^b]\n\n## References\n\n[^b]: Inner source.\n"
+    wikitext = convert(markdown, title="T").wikitext
+    assert wikitext.startswith('A.{{efn|Aside<ref name="inner">Inner source.</ref>}}')
+
+
+def test_an_empty_footnote_is_left_out_with_a_warning() -> None:
+    conversion = convert("A [^a] b.\n\n[^a]:\n", title="T")
+    assert conversion.wikitext == "A b.\n"
+    assert [(w.line, w.message) for w in conversion.warnings] == [
+        (3, "an empty footnote was left out")
+    ]
+
+
+def test_a_definition_nested_in_another_becomes_part_of_it() -> None:
+    markdown = "Text [^a].\n\n[^a]: Outer\n    - [^b]: inner\n"
+    wikitext = convert(markdown, title="T").wikitext
+    assert wikitext.startswith('Text.<ref name="outer">Outer\n\n* inner</ref>')

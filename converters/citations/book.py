@@ -9,7 +9,14 @@ from typing import Any
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.citations import names
-from converters.citations.markup import NOTE_GROUP, note, ref, reference_list, web_citation
+from converters.citations.markup import (
+    NOTE_GROUP,
+    hoist_refs,
+    note,
+    ref,
+    reference_list,
+    web_citation,
+)
 from converters.citations.sources import Source, parse_definition, web_source
 from converters.citations.state import citation_state
 from converters.citations.urls import is_wikipedia, path_words, site_label
@@ -163,21 +170,28 @@ class ReferenceBook:
         if entry is None:
             self._warn(line, f"citation {fallback or key} has no definition; kept as text")
             return escape_text(fallback)
-        return self._use(entry)
+        return self._use(entry, line)
 
     def footnote(self, label: str, line: int | None) -> str:
         """The ref or ``{{efn}}`` for footnote ``label`` (``#N`` for inline footnote N)."""
         return self.cite("^" + label, line, f"[^{label}]")
 
-    def _use(self, entry: _Entry) -> str:
-        """Full content on the first use, the name alone afterwards."""
+    def _use(self, entry: _Entry, line: int | None) -> str:
+        """Full content on the first use, the name alone afterwards; empty notes are left out."""
         entry.uses += 1
-        content = None
+        content, hoisted = None, ""
         if entry.uses == 1:
-            content = entry.content = self._content(entry)
+            content = self._content(entry)
+            if entry.kind != "efn" or self._style != "template":  # {{efn}} may hold refs
+                content, hoisted = hoist_refs(content)  # they follow the ref instead
+            entry.content = content
+            if not content:  # Cite rejects a ref without text
+                self._warn(entry.line or line, "an empty footnote was left out")
+        if not entry.content:
+            return hoisted
         if entry.kind == "efn":
-            return note(entry.name if entry.total > 1 else None, content, self._style)
-        return ref(entry.name, content)
+            return note(entry.name if entry.total > 1 else None, content, self._style) + hoisted
+        return ref(entry.name, content) + hoisted
 
     def _content(self, entry: _Entry) -> str:
         """A web source as a citation; free text rendered as the draft wrote it."""
@@ -187,7 +201,7 @@ class ReferenceBook:
 
     def sections(self) -> dict[str, str]:
         """Bodies of the "Notes" and "References" sections with entries; call after the body."""
-        used = {entry.kind for entry in self._order if entry.uses}
+        used = {entry.kind for entry in self._order if entry.uses and entry.content}
         bodies = {}
         if "efn" in used:
             bodies["Notes"] = reference_list(self._style, NOTE_GROUP)
@@ -208,5 +222,5 @@ class ReferenceBook:
                 kind=entry.kind,
             )
             for entry in self._order
-            if entry.uses
+            if entry.uses and entry.content
         )

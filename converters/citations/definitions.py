@@ -18,6 +18,26 @@ def _heading_text(content: str) -> str:
     return re.sub(r"[*_`:]", "", content).strip().casefold()
 
 
+def flatten_footnotes(state: StateCore) -> None:
+    """Make a definition nested in another (``[^a]: - [^b]: x``) part of the outer one.
+
+    footnote_tail cannot move nested definitions and leaves tokens a tree cannot be built from.
+    """
+    kept: list[bool] = []  # for each open definition: whether its tokens are kept
+    tokens: list[Token] = []
+    for token in state.tokens:
+        if token.type == "footnote_reference_open":
+            kept.append(not kept)
+            if kept[-1]:
+                tokens.append(token)
+        elif token.type == "footnote_reference_close":
+            if kept.pop():
+                tokens.append(token)
+        else:
+            tokens.append(token)
+    state.tokens = tokens
+
+
 def record_footnotes(state: StateCore) -> None:
     """Remember every ``[^label]:`` definition's line and section, before footnote_tail runs."""
     footnotes = citation_state(state.env).footnotes

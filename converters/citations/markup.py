@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mwparserfromhell
+
 from converters.citations.sources import Source
 from converters.citations.templates import positional, template, text_value, wikitext_value
 from converters.escape import LINK_LABEL, escape_attribute, escape_text, escape_url
@@ -40,6 +42,15 @@ def note(name: str | None, content: str | None, style: str) -> str:
     if content is not None:
         parts.append(positional(wikitext_value(content)))
     return "{{efn|" + "|".join(parts) + "}}"
+
+
+def hoist_refs(content: str) -> tuple[str, str]:
+    """``content`` without the refs written inside it, and those refs (Cite forbids nesting)."""
+    code = mwparserfromhell.parse(content)
+    inner = [tag for tag in code.filter_tags() if str(tag.tag).strip().lower() == "ref"]
+    for tag in inner:
+        code.remove(tag)
+    return str(code).strip(), "".join(str(tag) for tag in inner)
 
 
 def reference_list(style: str, group: str | None = None) -> str:

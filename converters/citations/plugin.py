@@ -5,7 +5,11 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from converters.citations.blocks import bing_definition, bing_footer, perplexity_sources
-from converters.citations.definitions import move_definitions, record_footnotes
+from converters.citations.definitions import (
+    flatten_footnotes,
+    move_definitions,
+    record_footnotes,
+)
 from converters.citations.inline import cite_ref
 from converters.citations.links import cite_links
 from converters.citations.positions import number_references
@@ -22,7 +26,8 @@ def install(md: MarkdownIt) -> None:
     md.block.ruler.before("reference", "cite_perplexity", perplexity_sources, _INTERRUPTS)
     # Before "link", so "[^1^][1]" and "[1][2]" are citations, not links to "[1]: url".
     md.inline.ruler.before("link", "cite_ref", cite_ref)
-    md.core.ruler.after("block", "cite_record_footnotes", record_footnotes)
+    md.core.ruler.after("block", "cite_flatten_footnotes", flatten_footnotes)
+    md.core.ruler.after("cite_flatten_footnotes", "cite_record_footnotes", record_footnotes)
     md.core.ruler.after("inline", "cite_links", cite_links)
     md.core.ruler.after("cite_links", "cite_move_definitions", move_definitions)
     # Last: references created by every earlier rule (footnote_tail too) are in place by then.

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.render.context import Render, RenderContext, line_of
+from converters.render.context import Render, RenderContext
 
 
 def _line(node: SyntaxTreeNode, ctx: RenderContext) -> int | None:
     """The marker's source line; a marker in a heading is also a warning (MOS:HEADINGS)."""
-    line = node.meta.get("line") or line_of(node)
+    line = node.meta.get("line")  # set by the parser rules; None inside inline footnotes
     parent = node.parent
     while parent is not None and parent.type != "heading":
         parent = parent.parent
