@@ -51,7 +51,7 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         else FrontMatter()
     )
     report = Report()
-    ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report, env)
+    ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     plan = outline(tree.children, given)
     candidates = (given, plan.h1, title_from_file(settings.source_name))
@@ -69,5 +69,5 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
 def _render_nested(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """Render a footnote body for the reference book, as blocks of their own inside a ref."""
     nested = replace(ctx, report=ctx.report.detached())
-    with nested.entering(in_ref=True, list_prefix="", single_line=False, section=None):
+    with nested.entering(list_prefix="", single_line=False, section=None):
         return nested.render(node)

@@ -116,7 +116,7 @@ def test_unknown_node_type_is_a_converter_bug() -> None:
     from converters.render.context import RenderContext
 
     node = SyntaxTreeNode([Token("mystery", "", 0)]).children[0]
-    ctx = RenderContext(RENDERERS, ConvertOptions(), None, Report(), {})  # type: ignore[arg-type]
+    ctx = RenderContext(RENDERERS, ConvertOptions(), None, Report())  # type: ignore[arg-type]
     with pytest.raises(ConverterBug, match="no renderer for Markdown node type 'mystery'"):
         ctx.render(node)
 

@@ -29,7 +29,6 @@ class Scope:
     extra: Mapping[str, str] = field(default_factory=dict)  # escapes special to the place
     marks: frozenset[str] = frozenset()  # enclosing inline marks (em, strong)
     in_link: bool = False  # inside link text, where no other link may start
-    in_ref: bool = False  # inside a footnote or reference body
     section: str | None = None  # the appendix section being rendered, e.g. "See also"
 
 
@@ -64,7 +63,6 @@ class RenderContext:
     options: ConvertOptions
     book: ReferenceBook
     report: Report
-    env: Mapping[str, Any]
     _scopes: list[Scope] = field(default_factory=lambda: [Scope()])
 
     @property
