@@ -1,19 +1,38 @@
-"""`wikidraft diff` (not implemented yet)."""
+"""`wikidraft diff`: the dry run of push — what would change on the wiki, writing nothing."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-HELP = "diff: not implemented yet."
+from bot.commands.common import add_config_argument, changes, load_config
+
+HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
+
+Converts each draft, fetches the current pages in batches of 50 (no login, no edit token) and
+prints a unified diff per page, then one line per page: new, changed (+a -b lines), unchanged
+or refused (a title outside the configured namespace). Colour on a terminal unless NO_COLOR is
+set. Exit status like diff(1): 0 nothing would change, 1 something would, 2 trouble (including
+a refused title).
+
+Example:
+  wikidraft diff examples/
+  wikidraft diff --format json draft.md
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
-    parser.add_argument("paths", nargs="*")
+    """The command's arguments."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Say that the command is not implemented yet."""
-    print("wikidraft diff: not implemented yet", file=sys.stderr)
-    return 2
+    """Print the diffs; the exit status says whether anything would change."""
+    from bot.compare import write_json, write_text
+
+    _, found = changes(args.paths, load_config(args), login=False)
+    (write_json if args.format == "json" else write_text)(found)
+    if any(change.status == "refused" for change in found):
+        return 2
+    return 1 if any(change.status in ("new", "changed") for change in found) else 0

@@ -1,19 +1,59 @@
-"""`wikidraft preview` (not implemented yet)."""
+"""`wikidraft preview`: a draft rendered by the wiki's parser into an HTML file, nothing saved."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-HELP = "preview: not implemented yet."
+from bot.commands.common import add_config_argument, load_config
+from bot.errors import UserError
+
+HELP = """Render one draft with the wiki's own parser into a standalone HTML file.
+
+Converts the draft, sends the wikitext to the wiki's parser (action=parse: nothing is saved, no
+login) under the title it would have, and writes an HTML page that a browser shows with the
+rendered references. Parser problems, such as Cite errors, are printed as warnings.
+
+Example:
+  wikidraft preview draft.md -o draft.html
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
-    parser.add_argument("paths", nargs="*")
+    """The command's arguments."""
+    parser.add_argument("path", metavar="PATH", help="a .md file")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="the HTML file (default: NAME.html here)"
+    )
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Say that the command is not implemented yet."""
-    print("wikidraft preview: not implemented yet", file=sys.stderr)
-    return 2
+    """Render, write the file, report the parser's warnings."""
+    from bot import plan, render, site
+    from bot.titles import RefusedTitle, confine
+
+    config = load_config(args)
+    source = Path(args.path)
+    if not source.is_file():
+        raise UserError(f"{args.path}: no such file")
+    conversion = plan.convert(source)
+    wiki = site.connect(config, login=False)
+    with site.wiki_errors(config):
+        try:
+            known = plan.Prefixes(wiki)
+            title = confine(conversion.title, conversion.namespace, config.namespace, known)
+        except RefusedTitle as error:
+            raise UserError(f"{source}: {error}") from None
+        rendered = render.parse(wiki, title, conversion.wikitext)
+        document = render.page(rendered, wiki)
+    output = Path(args.output or source.with_suffix(".html").name)
+    try:
+        output.write_text(document, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot write {output}: {error}") from None
+    for warning in rendered.warnings:
+        print(f"wikidraft: {source}: warning: {warning}", file=sys.stderr)
+    print(output)
+    return 0

@@ -1,0 +1,231 @@
+"""The wikidraft configuration: one TOML file, found, read and checked before anything connects."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bot.errors import UserError
+
+REPO = Path(__file__).resolve().parent.parent
+LOCAL = REPO / "config" / "local.toml"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+# Every key a config file may hold: (type, default). None as default means "required".
+SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
+    "wiki": {
+        "api": (str, None),  # the full api.php URL
+        "namespace": (str, "Draft"),  # the only namespace wikidraft writes to
+        "username": (str, None),  # a bot-password login name, "User@app"
+        "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
+        "password_file": (str, None),  # relative to the config file's folder
+        "user_agent": (str, "wikidraft (https://www.mediawiki.org/wiki/API:Etiquette)"),
+    },
+    "edit": {
+        "summary": (str, "Publishing draft converted from Markdown"),
+        "minor": (bool, False),
+        "throttle": ((int, float), 10),  # seconds between edits
+        "maxlag": (int, 5),  # seconds of replication lag at which the wiki asks bots to wait
+        "preserve_templates": (list, ["AfC submission", "AfC comment"]),
+    },
+}
+# Keys people reach for that must not exist; the message says why.
+FORBIDDEN = {
+    "password": "passwords never go into config files; use password_env or password_file",
+    "verify_tls": "TLS verification cannot be turned off",
+    "verify_ssl": "TLS verification cannot be turned off",
+    "verify": "TLS verification cannot be turned off",
+    "insecure": "TLS verification cannot be turned off",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """A checked configuration; ``password()`` reads the secret only when it is needed."""
+
+    path: Path
+    api: str
+    namespace: str
+    username: str
+    password_env: str | None
+    password_file: Path | None
+    user_agent: str
+    summary: str
+    minor: bool
+    throttle: float
+    maxlag: int
+    preserve_templates: tuple[str, ...]
+
+    @property
+    def host(self) -> str:
+        """The wiki's host (and port), as a folder name."""
+        parts = urlsplit(self.api)
+        return f"{parts.hostname}_{parts.port}" if parts.port else str(parts.hostname)
+
+    def password(self) -> str:
+        """The bot password, from the file or the environment variable."""
+        if self.password_file is not None:
+            secret = self.password_file.read_text(encoding="utf-8").strip()
+            source = f"password file {self.password_file}"
+        else:
+            secret = os.environ.get(self.password_env or "", "").strip()
+            source = f"environment variable {self.password_env}"
+        if not secret:
+            raise UserError(f"no bot password: {source} is empty or unset")
+        return secret
+
+
+def find(explicit: str | None) -> Path:
+    """The config file: --config, else $WIKIDRAFT_CONFIG, else ./wikidraft.toml, else local."""
+    for candidate, origin in (
+        (explicit, "--config"),
+        (os.environ.get("WIKIDRAFT_CONFIG"), "WIKIDRAFT_CONFIG"),
+    ):
+        if candidate:
+            path = Path(candidate).expanduser()
+            if not path.is_file():
+                raise UserError(f"config file {path} (from {origin}) does not exist")
+            return path
+    for path in (Path("wikidraft.toml"), LOCAL):
+        if path.is_file():
+            return path
+    raise UserError("no config: pass --config FILE, set WIKIDRAFT_CONFIG or create wikidraft.toml")
+
+
+def load(explicit: str | None = None) -> Config:
+    """Find, read and check the configuration."""
+    path = find(explicit)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UserError(f"{path}: cannot read config: {error}") from None
+    values = _checked(path, data)
+    password_file = _password_file(path, values)
+    return Config(
+        path=path,
+        api=_api(path, values["api"]),
+        namespace=values["namespace"],
+        username=_username(path, values["username"]),
+        password_env=None if password_file else values["password_env"] or "WIKIDRAFT_PASSWORD",
+        password_file=password_file,
+        user_agent=values["user_agent"],
+        summary=values["summary"],
+        minor=values["minor"],
+        throttle=float(values["throttle"]),
+        maxlag=values["maxlag"],
+        preserve_templates=tuple(values["preserve_templates"]),
+    )
+
+
+def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
+    """The values of all keys (defaults filled in), after checking names and types."""
+    values: dict[str, object] = {}
+    for section in data:
+        if section not in SCHEMA:
+            raise UserError(f"{path}: unknown section [{section}] (known: wiki, edit)")
+    for section, keys in SCHEMA.items():
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise UserError(f"{path}: [{section}] must be a table")
+        for key in table:
+            if key in FORBIDDEN:
+                raise UserError(f"{path}: {section}.{key}: {FORBIDDEN[key]}")
+            if key not in keys:
+                raise UserError(f"{path}: unknown key {section}.{key}")
+        for key, (kind, default) in keys.items():
+            value = table.get(key, default)
+            if value is None and default is None and key in ("api", "username"):
+                raise UserError(f"{path}: {section}.{key} is required")
+            # bool is an int to Python, but "throttle = true" is a mistake, not one second.
+            wrong = isinstance(value, bool) and kind is not bool
+            if value is not None and (wrong or not isinstance(value, kind)):
+                raise UserError(f"{path}: {section}.{key} must be {_kind_name(kind)}")
+            values[key] = value
+    preserve, throttle, maxlag = (values[k] for k in ("preserve_templates", "throttle", "maxlag"))
+    if not all(isinstance(name, str) for name in preserve):  # type: ignore[attr-defined]
+        raise UserError(f"{path}: edit.preserve_templates must be a list of template names")
+    if throttle < 0 or maxlag < 0:  # type: ignore[operator]
+        raise UserError(f"{path}: edit.throttle and edit.maxlag cannot be negative")
+    return values
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    """'a string', 'a number', … for messages."""
+    names = {str: "a string", bool: "true or false", int: "a whole number", list: "a list"}
+    return "a number" if isinstance(kind, tuple) else names[kind]
+
+
+def _api(path: Path, api: str) -> str:
+    """The api.php URL; plain http only to this machine, where no password crosses a network."""
+    parts = urlsplit(api)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(f"{path}: wiki.api must be a full URL ending in api.php, not {api!r}")
+    if not parts.path.endswith("/api.php"):
+        raise UserError(f"{path}: wiki.api must end in /api.php (got {api!r})")
+    if parts.username or parts.password:
+        raise UserError(f"{path}: wiki.api must not contain a user name or password")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        raise UserError(f"{path}: wiki.api must use https:// for a wiki on another machine")
+    return api
+
+
+def _username(path: Path, username: str) -> str:
+    """A bot-password login name: ``User@app`` (Special:BotPasswords)."""
+    user, at, app = username.partition("@")
+    if not (user.strip() and at and app.strip()):
+        raise UserError(
+            f"{path}: wiki.username must be a bot-password login name like 'Name@app' "
+            "(Special:BotPasswords)"
+        )
+    return username
+
+
+def _password_file(path: Path, values: dict[str, object]) -> Path | None:
+    """The password file, checked: private, and not where git would publish it."""
+    name = values["password_file"]
+    if name is None:
+        return None
+    if values["password_env"] is not None:
+        raise UserError(f"{path}: set wiki.password_env or wiki.password_file, not both")
+    secret = (path.parent / Path(str(name)).expanduser()).resolve()
+    try:
+        mode = secret.stat().st_mode
+    except OSError:
+        raise UserError(f"{path}: wiki.password_file {secret} does not exist") from None
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{path}: wiki.password_file {secret} is not a file")
+    if mode & 0o077:
+        raise UserError(f"password file {secret} is readable by others; run: chmod 600 {secret}")
+    repository = _git_repository(secret.parent)
+    if repository is not None and not _git_ignored(repository, secret):
+        raise UserError(
+            f"password file {secret} is inside the git repository {repository} and not "
+            "git-ignored; move it out of the repository"
+        )
+    return secret
+
+
+def _git_repository(folder: Path) -> Path | None:
+    """The work tree of the git repository holding folder, if any."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _git_ignored(repository: Path, file: Path) -> bool:
+    """Whether git ignores file (so it cannot be committed by accident)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repository), "check-ignore", "-q", str(file)],
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False  # without git we cannot tell, and a secret must not be risked
+    return result.returncode == 0

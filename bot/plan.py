@@ -1,0 +1,148 @@
+"""The reading half: drafts converted, mapped to pages in the namespace, current texts preloaded."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.config import Config
+from bot.errors import UserError
+from bot.preserve import keep_top_templates
+from bot.site import require_namespace
+from bot.titles import RefusedTitle, confine
+
+if TYPE_CHECKING:
+    from bot.pwbsite import BotPasswordSite
+    from converters import Conversion
+
+BATCH = 50  # titles per preloading query: the API's limit for accounts without apihighlimits
+
+
+@dataclass(frozen=True)
+class Item:
+    """One draft and its page: the text to save and the revision it was compared with."""
+
+    source: Path
+    title: str  # the full page title ("Draft:X"), or the draft's own title when refused
+    text: str  # what a push would save: converted, stored form, reviewer templates kept
+    conversion: Conversion
+    refused: str | None = None  # why this draft must not be written
+    current: str | None = None  # the live text; None when the page does not exist
+    revid: int | None = None  # the live revision compared against
+    timestamp: str | None = None  # its timestamp: the base of the save (edit conflicts)
+    page: Any = None  # the pywikibot Page, preloaded
+
+    @property
+    def exists(self) -> bool:
+        """Whether the page exists on the wiki."""
+        return self.current is not None
+
+
+def stored(text: str) -> str:
+    """text as MediaWiki stores it: NFC, LF line ends, no trailing whitespace."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).rstrip()
+
+
+def draft_files(paths: list[str]) -> list[Path]:
+    """The Markdown files named by paths (a directory means its *.md files)."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(path.glob("*.md"))
+            if not found:
+                raise UserError(f"{name}: no *.md files in this directory")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UserError(f"{name}: no such file or directory")
+    return files
+
+
+def convert(path: Path) -> Conversion:
+    """Convert one draft file; unreadable or unconvertible input is a UserError."""
+    import converters
+
+    try:
+        markdown = path.read_text(encoding="utf-8")
+        return converters.convert(markdown, source_name=str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{path}: cannot read: {error}") from None
+    except converters.ConversionError as error:
+        raise UserError(f"{path}: {error}") from None
+
+
+class Prefixes:
+    """The wiki's namespace names and aliases, then its interwiki prefixes, casefolded."""
+
+    def __init__(self, site: BotPasswordSite) -> None:
+        self.site = site
+        self.names = {str(name).casefold() for ns in site.namespaces.values() for name in ns}
+        self.interwiki: set[str] | None = None
+
+    def __contains__(self, prefix: object) -> bool:
+        """Whether prefix is a namespace or an interwiki prefix of the wiki."""
+        if prefix in self.names:
+            return True
+        if self.interwiki is None:
+            # One more request, made only when a title has a colon that is not a namespace's.
+            interwiki = self.site.siteinfo["interwikimap"]
+            self.interwiki = {str(entry["prefix"]).casefold() for entry in interwiki}
+        return prefix in self.interwiki
+
+
+def build(site: BotPasswordSite, config: Config, paths: list[str]) -> list[Item]:
+    """Convert the drafts, map them to pages, and fetch the pages in batches."""
+    import pywikibot
+
+    files = draft_files(paths)
+    conversions = [convert(path) for path in files]
+    namespace_id = require_namespace(site, config.namespace)
+    known = Prefixes(site)
+    items: list[Item] = []
+    pages: dict[str, Any] = {}
+    for path, conversion in zip(files, conversions, strict=True):
+        try:
+            full = confine(conversion.title, conversion.namespace, config.namespace, known)
+            page = pywikibot.Page(site, full)
+            if page.namespace().id != namespace_id or page.site != site:
+                raise RefusedTitle(f"{full!r} resolves outside the {config.namespace} namespace")
+        except (RefusedTitle, pywikibot.exceptions.InvalidTitleError) as error:
+            items.append(Item(path, conversion.title, conversion.wikitext, conversion, str(error)))
+            continue
+        title = page.title()
+        if title in pages:
+            raise UserError(f"{path}: another draft also goes to {title}; give it its own title")
+        pages[title] = page
+        items.append(Item(path, title, stored(conversion.wikitext), conversion, page=page))
+    fetched = {
+        page.title(): page for page in site.preloadpages(list(pages.values()), groupsize=BATCH)
+    }
+    return [fetch(item, fetched, config) for item in items]
+
+
+def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:
+    """item with the live text, revision and timestamp of its page filled in."""
+    if item.refused:
+        return item
+    page = fetched.get(item.title, item.page)
+    if not page.exists():
+        return Item(item.source, item.title, item.text, item.conversion, page=page)
+    if page.content_model != "wikitext":
+        why = f"the page holds {page.content_model}, not wikitext"
+        return Item(item.source, item.title, item.text, item.conversion, why, page=page)
+    revision = page.latest_revision
+    current = page.text
+    return Item(
+        item.source,
+        item.title,
+        stored(keep_top_templates(current, item.text, config.preserve_templates)),
+        item.conversion,
+        current=current,
+        revid=int(revision.revid),
+        timestamp=revision.timestamp.isoformat(),
+        page=page,
+    )

@@ -1,0 +1,139 @@
+"""The writing half: save each changed page safely and say, per page, what happened."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.compare import Change
+
+if TYPE_CHECKING:
+    from bot.pwbsite import BotPasswordSite
+
+
+class Status(enum.Enum):
+    """What a push did to one page."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    CONFLICTED = "conflicted"  # someone else changed the page since it was compared
+    FAILED = "failed"  # refused by wikidraft or by the wiki; nothing saved
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One page's result; ``revid`` and ``timestamp`` are those of the revision saved, if any."""
+
+    change: Change
+    status: Status
+    detail: str = ""
+    revid: int | None = None
+    timestamp: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the page now holds what was meant (created, updated or already so)."""
+        return self.status in (Status.CREATED, Status.UPDATED, Status.UNCHANGED)
+
+
+# API error codes of action=edit and what they mean for the operator (MediaWiki's ApiEditPage,
+# AbuseFilter, SpamBlacklist, TitleBlacklist, ConfirmEdit).
+EDIT_ERRORS: dict[str, tuple[Status, str]] = {
+    "editconflict": (Status.CONFLICTED, "edited on the wiki since the diff; nothing saved"),
+    "articleexists": (Status.CONFLICTED, "created on the wiki since the diff; nothing saved"),
+    "missingtitle": (Status.CONFLICTED, "deleted on the wiki since the diff; nothing saved"),
+    "pagedeleted": (Status.CONFLICTED, "deleted on the wiki since the diff; nothing saved"),
+    "protectedpage": (Status.FAILED, "the page is protected"),
+    "cascadeprotected": (Status.FAILED, "the page is protected (cascading protection)"),
+    "protectedtitle": (Status.FAILED, "the title is protected from creation"),
+    "protectednamespace": (Status.FAILED, "the namespace is protected"),
+    "abusefilter-disallowed": (Status.FAILED, "an abuse filter disallowed the edit"),
+    "abusefilter-warning": (Status.FAILED, "an abuse filter warned about the edit"),
+    "spamblacklist": (Status.FAILED, "a link is on the spam blacklist"),
+    "titleblacklist-forbidden": (Status.FAILED, "the title is on the title blacklist"),
+    "blocked": (Status.FAILED, "the account is blocked"),
+    "autoblocked": (Status.FAILED, "the account's IP address is blocked"),
+    "ratelimited": (Status.FAILED, "the wiki's rate limit was hit; raise edit.throttle"),
+    "readonly": (Status.FAILED, "the wiki is read-only right now"),
+    "permissiondenied": (Status.FAILED, "the account may not edit this page"),
+}
+# After these, every further edit of the batch would be refused the same way: stop sending.
+BATCH_STOPPERS = {"blocked", "autoblocked", "readonly"}
+
+
+def publish(
+    site: BotPasswordSite, changes: list[Change], summary: str, *, minor: bool, force: bool
+) -> Iterator[Outcome]:
+    """Save every new or changed page, one outcome per change, in order; the batch goes on."""
+    stopped: str | None = None
+    for change in changes:
+        if change.status == "unchanged":
+            yield Outcome(change, Status.UNCHANGED)  # no null edits
+        elif change.status == "refused":
+            yield Outcome(change, Status.FAILED, f"refused: {change.item.refused}")
+        elif stopped:
+            yield Outcome(change, Status.FAILED, f"not tried: {stopped}")
+        elif not force and change.item.exists and not change.item.page.botMayEdit():
+            yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
+        else:
+            outcome = save(site, change, summary, minor)
+            code = outcome.detail.partition(":")[0]
+            stopped = EDIT_ERRORS[code][1] if code in BATCH_STOPPERS else None
+            yield outcome
+
+
+def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
+    """One edit: createonly for a new page, nocreate + base timestamp for an existing one."""
+    import pywikibot
+
+    item = change.item
+    params: dict[str, object] = {
+        "action": "edit",
+        "title": item.title,
+        "text": item.text,
+        "summary": summary,
+        "token": site.tokens["csrf"],
+        "assert": "user",
+        "bot": site.has_right("bot"),
+        "minor" if minor else "notminor": True,
+    }
+    if item.exists:
+        # The revision we compared against: if the page moved on, MediaWiki reports a conflict.
+        params.update(nocreate=True, basetimestamp=item.timestamp, baserevid=item.revid)
+    else:
+        params["createonly"] = True
+    try:
+        result = site.simple_request(**params).submit()["edit"]
+    except pywikibot.exceptions.APIError as error:
+        status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
+        return Outcome(change, status, f"{error.code}: {meaning} ({error.info})")
+    except pywikibot.exceptions.Error as error:
+        return Outcome(change, Status.FAILED, f"the wiki did not answer: {error}")
+    return judge(change, result)
+
+
+def judge(change: Change, result: dict[str, object]) -> Outcome:
+    """The outcome of an edit the API answered without an error code."""
+    if result.get("result") != "Success":
+        if "captcha" in result:
+            reason = "captcha: the wiki asks for a captcha; wikidraft never solves them"
+        elif "spamblacklist" in result:
+            reason = f"spamblacklist: blacklisted link {result['spamblacklist']}"
+        else:
+            reason = f"{result.get('code', 'failure')}: {result.get('info', result)}"
+        return Outcome(change, Status.FAILED, reason)
+    if "nochange" in result:
+        return Outcome(change, Status.UNCHANGED)
+    revid, timestamp = int(str(result["newrevid"])), str(result.get("newtimestamp"))
+    if "new" in result:
+        return Outcome(change, Status.CREATED, revid=revid, timestamp=timestamp)
+    parent = result.get("oldrevid")
+    if change.item.revid is not None and parent != change.item.revid:
+        # Someone saved rev {parent} after the diff and MediaWiki merged our text into it (their
+        # lines and ours did not overlap): saved, but not what was compared; a human must look.
+        merged = f"saved as rev {revid} on top of rev {parent}, made since the diff; check it"
+        return Outcome(change, Status.CONFLICTED, merged, revid, timestamp)
+    return Outcome(change, Status.UPDATED, revid=revid, timestamp=timestamp)

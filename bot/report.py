@@ -1,0 +1,61 @@
+"""What push tells the operator: progress on stderr while saving, a table of outcomes at the end."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from bot.publish import Outcome, Status
+
+BAR = 24
+
+
+class Progress:
+    """A progress bar on a terminal, one line per page otherwise; always on stderr."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total = total
+        self.stream = stream
+        self.done = 0
+        self.live = stream.isatty()
+
+    def track(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+        """Pass outcomes through, reporting each."""
+        for outcome in outcomes:
+            self.done += 1
+            self.show(outcome)
+            yield outcome
+        if self.live and self.total:
+            self.stream.write("\n")
+
+    def show(self, outcome: Outcome) -> None:
+        """Report one finished page."""
+        title, status = outcome.change.item.title, outcome.status.value
+        if self.live:
+            filled = BAR * self.done // max(self.total, 1)
+            bar = "#" * filled + "." * (BAR - filled)
+            self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {title}: {status}")
+        else:
+            self.stream.write(f"wikidraft: [{self.done}/{self.total}] {title}: {status}\n")
+        self.stream.flush()
+
+
+def page_url(site_url: str, title: str) -> str:
+    """The page's address on the wiki."""
+    from urllib.parse import quote
+
+    return site_url.replace("$1", quote(title.replace(" ", "_"), safe="/:()!,"))
+
+
+def table(outcomes: list[Outcome], article_path: str, stream: TextIO = sys.stdout) -> None:
+    """One line per page (status, title, URL, detail), then the counts per status."""
+    width = max((len(outcome.change.item.title) for outcome in outcomes), default=0)
+    for outcome in outcomes:
+        item = outcome.change.item
+        url = page_url(article_path, item.title) if item.refused is None else "-"
+        line = f"{outcome.status.value:<10}  {item.title:<{width}}  {url}"
+        stream.write(line + (f"  ({outcome.detail})" if outcome.detail else "") + "\n")
+    counts = Counter(outcome.status for outcome in outcomes)
+    stream.write(", ".join(f"{counts[status]} {status.value}" for status in Status) + "\n")

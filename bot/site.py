@@ -1,0 +1,128 @@
+"""The one place pywikibot is set up: state folder, settings, the site object and the login."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.config import Config
+from bot.errors import UserError
+
+if TYPE_CHECKING:
+    from bot.pwbsite import BotPasswordSite
+
+# A user never waits minutes with nothing to show: few, short retries (pywikibot's defaults are
+# 15 retries of up to 120 s each, made for long unattended runs).
+RETRIES = {"max_retries": 2, "retry_wait": 1, "retry_max": 10, "socket_timeout": (6.05, 60)}
+# pywikibot logs each failed HTTP attempt as an ERROR with a traceback; wikidraft reports the
+# failure itself, in one line, once the retries are spent.
+CHATTER = ("Traceback", "An error occurred for uri")
+# The API modules whose parameters pywikibot looks up before logging in, preloading and saving;
+# asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
+MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")
+
+
+class OneLineHandler(logging.Handler):
+    """Shows pywikibot's warnings as one line each on stderr; its tracebacks never."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print the first line of a warning; drop chatter and retry notes when piped."""
+        lines = record.getMessage().strip().splitlines()
+        if record.levelno < logging.WARNING or not lines or lines[0].startswith(CHATTER):
+            return
+        if "before retrying" in lines[0] and not sys.stderr.isatty():
+            return
+        print(f"wikidraft: pywikibot: {lines[0]}", file=sys.stderr)
+
+
+def state_folder(config: Config) -> Path:
+    """Where pywikibot keeps cookies, caches and throttle files for this wiki."""
+    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(base) / "wikidraft" / config.host
+
+
+def _prepare(config: Config) -> None:
+    """Point pywikibot at the state folder before it is imported; settings after."""
+    folder = state_folder(config)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # pywikibot only honours PYWIKIBOT_DIR when a user-config.py is there; ours is empty, so the
+    # current directory (and any user-config.py in it) never plays a part.
+    stub = folder / "user-config.py"
+    if not stub.exists():
+        stub.write_text("# Settings come from wikidraft's TOML config; see bot/site.py.\n")
+        stub.chmod(0o600)
+    os.environ["PYWIKIBOT_DIR"] = str(folder)
+    os.environ["PYWIKIBOT_NO_USER_CONFIG"] = "2"  # no warning about the missing user config
+    from pywikibot import bot as pwb_bot
+    from pywikibot import config as pwb
+
+    pwb.base_dir = str(folder)  # for a second wiki in the same process (tests)
+    pwb.solve_captcha = False  # it would open a web browser and wait for an answer
+    pwb.put_throttle = config.throttle
+    pwb.write_maxlag = config.maxlag
+    pwb.user_agent_format = config.user_agent.replace("{", "{{").replace("}", "}}") + " {pwb}"
+    pwb.ignore_bot_templates = False
+    pwb.cosmetic_changes = False
+    pwb.simulate = False
+    for name, value in RETRIES.items():
+        setattr(pwb, name, value)
+    # pywikibot's chatter ("Logging in to …") is not for our users; its warnings are.
+    pwb_bot.init_handlers()
+    logger = logging.getLogger("pywiki")
+    logger.handlers[:] = [OneLineHandler()]
+
+
+def connect(config: Config, *, login: bool) -> BotPasswordSite:
+    """The wiki, checked to have the configured namespace; logged in when login is set."""
+    _prepare(config)
+    import pywikibot
+
+    from bot.pwbsite import BotPasswordSite
+
+    user, _, _ = config.username.partition("@")
+    with wiki_errors(config):
+        site = pywikibot.Site(url=config.api, fam="wikidraft", user=user, interface=BotPasswordSite)
+        assert isinstance(site, BotPasswordSite)
+        site.bot_login_name = config.username
+        site._paraminfo.fetch(MODULES)  # pywikibot has no public handle on its ParamInfo
+        if login:
+            site.bot_password = config.password()
+            site.login()
+        require_namespace(site, config.namespace)
+    return site
+
+
+@contextmanager
+def wiki_errors(config: Config) -> Iterator[None]:
+    """Turn pywikibot's errors (wiki down, login refused, API errors) into one-line UserErrors."""
+    import pywikibot
+
+    try:
+        yield
+    except pywikibot.exceptions.Error as error:
+        raise UserError(describe(config, error)) from None
+
+
+def require_namespace(site: BotPasswordSite, name: str) -> int:
+    """The id of the namespace called name; stop if the wiki has none (no "Draft:X" in main)."""
+    for namespace in site.namespaces.values():
+        if namespace.id >= 0 and name.casefold() in (n.casefold() for n in namespace):
+            return int(namespace.id)
+    raise UserError(f"the wiki at {site.base_url('')} has no namespace named {name!r}")
+
+
+def describe(config: Config, error: Exception) -> str:
+    """One line for a failure to reach or use the wiki (never the password)."""
+    import pywikibot
+
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if isinstance(error, pywikibot.exceptions.NoUsernameError):
+        return f"cannot log in to {config.api} as {config.username}: {text}"
+    if isinstance(error, pywikibot.exceptions.ApiTimeoutError | pywikibot.exceptions.ServerError):
+        return f"cannot reach the wiki at {config.api}: {text}"
+    return f"{config.api}: {text}"
