@@ -1,0 +1,66 @@
+"""Run `wikidraft` against a local wiki as a user does: a config file, a state folder, a shell."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from tests.localwiki import LocalWiki
+
+REQUEST = re.compile(r"\[\d{3}\]: [A-Z]+ /api\.php")
+
+
+def unique(prefix: str) -> str:
+    """A page title no other test uses."""
+    return f"{prefix} {uuid.uuid4().hex[:8]}"
+
+
+def write_config(folder: Path, wiki: LocalWiki, **wiki_keys: str) -> Path:
+    """A wikidraft.toml for the local wiki (extra [wiki] keys override the defaults)."""
+    keys = {
+        "api": wiki.api,
+        "namespace": "Draft",
+        "username": wiki.username,
+        "password_file": str(wiki.password_file),
+        "user_agent": "wikidraft tests",
+        **wiki_keys,
+    }
+    lines = ["[wiki]", *(f'{key} = "{value}"' for key, value in keys.items())]
+    lines += ["[edit]", 'summary = "wikidraft test"', "throttle = 0"]
+    path = folder / "wikidraft.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def draft(folder: Path, title: str, body: str = "A fact.[^1]\n\n[^1]: A source.\n") -> Path:
+    """A small Markdown draft titled title; returns its path."""
+    path = folder / (re.sub(r"\W+", "-", title).strip("-").lower() + ".md")
+    path.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    return path
+
+
+def wikidraft(
+    config: Path, *arguments: str, state: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a child process; pywikibot's state under state."""
+    env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
+    env["XDG_STATE_HOME"] = str(state or config.parent / "state")
+    env.pop("PYWIKIBOT_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *arguments],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=config.parent,
+    )
+
+
+def api_requests(wiki: LocalWiki) -> int:
+    """How many api.php requests the wiki's server has logged so far."""
+    return len(REQUEST.findall(wiki.server_log.read_text(encoding="utf-8", errors="replace")))
