@@ -61,6 +61,15 @@ def wikidraft(
     )
 
 
+def pushed(wiki: LocalWiki, folder: Path, title: str, body: str) -> tuple[Path, Path]:
+    """Write a draft titled title with body and push it; returns the config and the draft."""
+    config = write_config(folder, wiki)
+    path = draft(folder, title, body)
+    result = wikidraft(config, "push", "--yes", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return config, path
+
+
 def api_requests(wiki: LocalWiki) -> int:
     """How many api.php requests the wiki's server has logged so far."""
     return len(REQUEST.findall(wiki.server_log.read_text(encoding="utf-8", errors="replace")))

@@ -14,7 +14,7 @@ from bot import config as configuration
 from bot import plan, site
 from bot.compare import compare
 from bot.publish import Outcome, Status, publish
-from tests.botrun import draft, unique, wikidraft, write_config
+from tests.botrun import draft, pushed, unique, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import page_text, reviewer
 
@@ -37,19 +37,12 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def pushed_page(wiki: LocalWiki, folder: Path, title: str, body: str) -> str:
-    """Push a draft with body; returns the live text."""
-    path = draft(folder, title, body)
-    result = wikidraft(write_config(folder, wiki), "push", "--yes", str(path))
-    assert result.returncode == 0, result.stderr
-    return page_text(wiki, f"Draft:{title}")[1]
-
-
 def test_overlapping_edit_in_between_is_a_conflict_and_theirs_stays(
     local_wiki: LocalWiki, state: Path
 ) -> None:
     title = unique("Conflict")
-    live = pushed_page(local_wiki, state, title, "Line one.\n\nLine two.\n")
+    pushed(local_wiki, state, title, "Line one.\n\nLine two.\n")
+    live = page_text(local_wiki, f"Draft:{title}")[1]
     draft(state, title, "Line one, ours.\n\nLine two.\n")
     theirs = live.replace("Line one.", "Line one, theirs.")
     outcome = fetch_edit_save(local_wiki, state, title, theirs)
@@ -62,7 +55,8 @@ def test_edit_elsewhere_in_between_is_still_reported_as_a_conflict(
 ) -> None:
     title = unique("Merged")
     body = "".join(f"Paragraph {n}.\n\n" for n in range(12))
-    live = pushed_page(local_wiki, state, title, body)
+    pushed(local_wiki, state, title, body)
+    live = page_text(local_wiki, f"Draft:{title}")[1]
     draft(state, title, body.replace("Paragraph 11.", "Paragraph 11, ours."))
     theirs = live.replace("Paragraph 0.", "Paragraph 0, theirs.")
     outcome = fetch_edit_save(local_wiki, state, title, theirs)

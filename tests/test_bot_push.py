@@ -7,7 +7,7 @@ from pathlib import Path
 
 import requests
 
-from tests.botrun import draft, unique, wikidraft, write_config
+from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import admin, page_text, reviewer, revision_count
 
@@ -31,11 +31,11 @@ def test_push_creates_rendered_pages_then_diff_is_clean_and_push_again_saves_not
     assert before.returncode == 1, before.stderr
     assert all(f"new        Draft:{title}" in before.stdout for title in titles)
 
-    pushed = wikidraft(config, "push", "--yes", *paths)
-    assert pushed.returncode == 0, pushed.stderr
-    assert "2 created, 0 updated, 0 unchanged, 0 conflicted, 0 failed" in pushed.stdout
+    result = wikidraft(config, "push", "--yes", *paths)
+    assert result.returncode == 0, result.stderr
+    assert "2 created, 0 updated, 0 unchanged, 0 conflicted, 0 failed" in result.stdout
     for title in titles:
-        assert f"/index.php/Draft:{title.replace(' ', '_')}" in pushed.stdout
+        assert f"/index.php/Draft:{title.replace(' ', '_')}" in result.stdout
         html = rendered(local_wiki, f"Draft:{title}")
         assert 'class="references"' in html and "A source." in html
         assert "mw-ext-cite-error" not in html and "Cite error" not in html
@@ -54,10 +54,8 @@ def test_push_creates_rendered_pages_then_diff_is_clean_and_push_again_saves_not
 def test_changed_draft_updates_the_page_and_diff_counts_lines(
     local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
-    config = write_config(tmp_path, local_wiki)
     title = unique("Gamma")
-    path = draft(tmp_path, title, "First line.\n")
-    assert wikidraft(config, "push", "--yes", str(path)).returncode == 0
+    config, path = pushed(local_wiki, tmp_path, title, "First line.\n")
     draft(tmp_path, title, "First line.\n\nA new second paragraph.\n")
 
     diff = wikidraft(config, "diff", "--format", "json", str(path))
@@ -66,8 +64,8 @@ def test_changed_draft_updates_the_page_and_diff_counts_lines(
     assert (page["status"], page["added"], page["removed"]) == ("changed", 2, 0)
     assert "+A new second paragraph." in page["diff"]
 
-    pushed = wikidraft(config, "push", "--yes", str(path))
-    assert pushed.returncode == 0 and "0 created, 1 updated" in pushed.stdout
+    result = wikidraft(config, "push", "--yes", str(path))
+    assert result.returncode == 0 and "0 created, 1 updated" in result.stdout
     assert page_text(local_wiki, f"Draft:{title}")[1].endswith("A new second paragraph.")
 
 
@@ -76,9 +74,9 @@ def test_nobots_page_is_not_edited(local_wiki: LocalWiki, tmp_path: Path) -> Non
     title = unique("Delta")
     kept = "{{nobots}}\nA reviewer's page that bots must leave alone."
     reviewer(local_wiki).edit(f"Draft:{title}", kept)
-    pushed = wikidraft(config, "push", "--yes", str(draft(tmp_path, title)))
-    assert pushed.returncode == 1
-    assert "failed" in pushed.stdout and "opts out of bots" in pushed.stdout
+    result = wikidraft(config, "push", "--yes", str(draft(tmp_path, title)))
+    assert result.returncode == 1
+    assert "failed" in result.stdout and "opts out of bots" in result.stdout
     assert page_text(local_wiki, f"Draft:{title}")[1] == kept
 
 
@@ -90,10 +88,10 @@ def test_protected_page_is_reported_and_the_batch_goes_on(
     reviewer(local_wiki).edit(f"Draft:{locked}", "Protected text.")
     admin(local_wiki).protect(f"Draft:{locked}")
     paths = [str(draft(tmp_path, locked)), str(draft(tmp_path, free))]
-    pushed = wikidraft(config, "push", "--yes", *paths)
-    assert pushed.returncode == 1, pushed.stderr
-    assert "protectedpage" in pushed.stdout and "1 created" in pushed.stdout
-    assert "1 failed" in pushed.stdout
+    result = wikidraft(config, "push", "--yes", *paths)
+    assert result.returncode == 1, result.stderr
+    assert "protectedpage" in result.stdout and "1 created" in result.stdout
+    assert "1 failed" in result.stdout
     assert page_text(local_wiki, f"Draft:{locked}")[1] == "Protected text."
     assert page_text(local_wiki, f"Draft:{free}") is not None
 
@@ -117,10 +115,10 @@ def test_titles_outside_the_namespace_are_refused(local_wiki: LocalWiki, tmp_pat
     assert diff.returncode == 2
     assert diff.stdout.count("refused") == len(hostile), diff.stdout
 
-    pushed = wikidraft(config, "push", "--yes", *paths)
-    assert pushed.returncode == 1
+    result = wikidraft(config, "push", "--yes", *paths)
+    assert result.returncode == 1
     assert f"0 created, 0 updated, 0 unchanged, 0 conflicted, {len(hostile)} failed" in (
-        pushed.stdout
+        result.stdout
     )
     for title in (f"User:{name}", f"Talk:{name}", f"Draft:Talk:{name}", f"Draft:{name}"):
         assert page_text(local_wiki, title) is None
@@ -129,10 +127,8 @@ def test_titles_outside_the_namespace_are_refused(local_wiki: LocalWiki, tmp_pat
 def test_reviewer_templates_at_the_top_survive_an_update(
     local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
-    config = write_config(tmp_path, local_wiki)
     title = unique("Theta")
-    path = draft(tmp_path, title, "Body text.\n")
-    assert wikidraft(config, "push", "--yes", str(path)).returncode == 0
+    config, path = pushed(local_wiki, tmp_path, title, "Body text.\n")
     live = page_text(local_wiki, f"Draft:{title}")[1]
     afc = "{{AfC submission|d|nn|u=Someone}}"
     reviewer(local_wiki).edit(f"Draft:{title}", afc + "\n" + live)
