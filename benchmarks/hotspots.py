@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import corpus
@@ -40,6 +43,44 @@ def top(stats: pstats.Stats, key: str, only_ours: bool) -> list[list[str]]:
     ]
 
 
+def median_time(function: Callable[[], object], repeats: int) -> float:
+    """The median wall time of repeats calls."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def floors(text: str, settings: Settings) -> Table:
+    """convert() next to the two libraries it must run: markdown-it's parse, mwparserfromhell's."""
+    import mwparserfromhell
+
+    import converters
+    from converters.parser import parse
+
+    wikitext = converters.convert(text).wikitext
+    rows = [
+        ("converters.convert(markdown)", lambda: converters.convert(text)),
+        ("converters.parser.parse(markdown) (markdown-it-py + plugins)", lambda: parse(text, {})),
+        (
+            "mwparserfromhell.parse(wikitext) (the safety check's parse)",
+            lambda: mwparserfromhell.parse(wikitext),
+        ),
+    ]
+    table = Table(
+        "Profile: the converter next to the parsers it runs (1 MB draft, no profiler)",
+        settings.command,
+        ["call", f"median (s, n={settings.repeats})"],
+    )
+    table.rows = [
+        [f"`{name}`", f"{median_time(call, settings.repeats):.3f}"] for name, call in rows
+    ]
+    table.notes.append("in the benchmark's own process, after a warm-up conversion")
+    return table
+
+
 def run(settings: Settings) -> list[Table]:
     """Profile one conversion of the 1 MB draft; tables by own time and by cumulative time."""
     import converters
@@ -52,11 +93,11 @@ def run(settings: Settings) -> list[Table]:
     profiler.dump_stats(output)
     stats = pstats.Stats(profiler)
     header = ["function", "calls", "own time (s)", "cumulative (s)"]
-    note = (
-        f"profile of one convert() of {len(text.encode()):,} bytes, saved to {output}; "
-        f"total {stats.total_tt:.2f} s under cProfile"
-    )  # type: ignore[attr-defined]
+    total = stats.total_tt  # type: ignore[attr-defined]
+    size = len(text.encode())
+    note = f"one convert() of {size:,} bytes under cProfile ({total:.2f} s); saved to {output}"
     return [
+        floors(text, settings),
         Table(
             "Profile: most own time", settings.command, header, top(stats, "tottime", False), [note]
         ),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import tempfile
@@ -11,13 +10,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+TIME = "/usr/bin/time"  # GNU time: peak RSS of the command and of the processes it waited for
+
 
 @dataclass(frozen=True)
 class Run:
     """One finished child process."""
 
     seconds: float  # wall time, process start included
-    peak_kib: int  # peak RSS of the child or of any descendant it waited for
+    peak_kib: int  # peak RSS of the command or of any process it waited for
     stdout: str
     stderr: str
 
@@ -30,20 +31,21 @@ def run(
     cwd: Path | None = None,
 ) -> Run:
     """Run command to completion; raise with its stderr when the exit status is not in ok."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=cwd)
-        # wait4, not getrusage(RUSAGE_CHILDREN): the latter is a maximum over every child so far.
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = (f.read().decode(errors="replace") for f in (out, err))
-        if process.returncode not in ok:
-            tail = stderr.strip()[-2000:]
-            raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {tail}")
-        return Run(seconds, usage.ru_maxrss, stdout, stderr)
+    with tempfile.TemporaryDirectory() as scratch:
+        out, err, peak = (Path(scratch) / name for name in ("stdout", "stderr", "peak"))
+        # GNU time forks the command from its own small process. A child forked straight from
+        # this (large) Python process would report at least this process's peak RSS: Linux
+        # keeps the pre-exec address space's high-water mark in ru_maxrss.
+        timed = [TIME, "--format=%M", f"--output={peak}", *command]
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            start = time.perf_counter()
+            status = subprocess.run(timed, stdout=stdout, stderr=stderr, env=env, cwd=cwd)
+            seconds = time.perf_counter() - start
+        result = Run(seconds, int(peak.read_text().split()[-1]), out.read_text(), err.read_text())
+    if status.returncode not in ok:
+        tail = result.stderr.strip()[-2000:]
+        raise RuntimeError(f"{' '.join(command)} exited {status.returncode}: {tail}")
+    return result
 
 
 def alternating(commands: Mapping[str, Sequence[str]], repeats: int) -> dict[str, list[Run]]:
