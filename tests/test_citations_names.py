@@ -65,3 +65,9 @@ def test_assign_never_returns_a_numeric_name() -> None:
 def test_assign_is_stable() -> None:
     candidates = [["a", "a-b"], ["a", "a-c"], ["d"]]
     assert assign(candidates) == assign(candidates)
+
+
+def test_assign_numbers_thousands_of_look_alike_sources() -> None:
+    names = assign([["x"]] * 5000)  # once cubic: a draft citing one site 5,000 times hung
+    assert len(set(names)) == 5000
+    assert names[-1] == "x-5000"

@@ -46,6 +46,8 @@ def note(name: str | None, content: str | None, style: str) -> str:
 
 def hoist_refs(content: str) -> tuple[str, str]:
     """``content`` without the refs written inside it, and those refs (Cite forbids nesting)."""
+    if "<ref" not in content.lower():
+        return content, ""  # the common case, without the cost of a wikitext parse
     code = mwparserfromhell.parse(content)
     inner = [tag for tag in code.filter_tags() if str(tag.tag).strip().lower() == "ref"]
     for tag in inner:

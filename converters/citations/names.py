@@ -73,11 +73,13 @@ def assign(candidates: Sequence[Sequence[str]]) -> list[str]:
         for i in clashing:
             levels[i] += 1
     names: list[str] = []
+    taken: set[str] = set()
+    numbers: dict[str, int] = {}  # the last number given to each base, so a search starts there
     for i in range(len(candidates)):  # sources that still clash are told apart by a number
         base = candidate = name(i)
-        number = 1
-        while candidate in names:
-            number += 1
-            candidate = f"{base}-{number}"
+        while candidate in taken:
+            numbers[base] = numbers.get(base, 1) + 1
+            candidate = f"{base}-{numbers[base]}"
+        taken.add(candidate)
         names.append(candidate)
     return names
