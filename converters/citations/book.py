@@ -100,6 +100,7 @@ class ReferenceBook:
                 if key in definitions:
                     definitions[key].total += 1
         by_url: dict[str, _Entry] = {}
+        placed: set[int] = set()  # ids of entries in self._order
         for key in first_lines:
             entry = definitions.get(key)
             if entry is None:
@@ -109,7 +110,8 @@ class ReferenceBook:
                 if shared is not entry:
                     shared.total += entry.total
                     entry = shared
-            if entry not in self._order:
+            if id(entry) not in placed:
+                placed.add(id(entry))
                 self._order.append(entry)
                 entry.line = entry.line or first_lines[key]
             self._entries[key] = entry
