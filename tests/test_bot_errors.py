@@ -98,3 +98,13 @@ def test_password_file_readable_by_others_is_refused(local_wiki: LocalWiki, tmp_
     assert result.returncode == 2
     assert_one_line(result.stderr, "whatever")
     assert "readable by others" in result.stderr and str(secret) in result.stderr
+
+
+def test_a_wiki_without_the_namespace_stops_before_anything(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, namespace="Entwurf")
+    result = wikidraft(config, "push", "--yes", str(draft(tmp_path, unique("Nu"))))
+    assert result.returncode == 2
+    assert_one_line(result.stderr, local_wiki.password)
+    assert "has no namespace named 'Entwurf'" in result.stderr

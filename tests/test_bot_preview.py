@@ -1,0 +1,44 @@
+"""preview renders through the wiki's parser into a standalone HTML file; Cite errors are warned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as configuration
+from bot import render, site
+from tests.botrun import draft, unique, wikidraft, write_config
+from tests.localwiki import LocalWiki
+from tests.wikiadmin import page_text
+
+
+def test_preview_writes_a_rendered_page_and_saves_nothing(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    title = unique("Preview")
+    output = tmp_path / "page.html"
+    result = wikidraft(config, "preview", str(draft(tmp_path, title)), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(output) and "warning" not in result.stderr
+    document = output.read_text(encoding="utf-8")
+    assert document.startswith("<!DOCTYPE html>") and f'<h1 class="firstHeading">Draft:{title}' in (
+        document
+    )
+    assert 'class="references"' in document and "A source." in document
+    assert "load.php" in document  # the wiki's own styles
+    assert page_text(local_wiki, f"Draft:{title}") is None
+
+
+def test_cite_errors_come_back_as_warnings(
+    local_wiki: LocalWiki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    config = configuration.load(str(write_config(tmp_path, local_wiki)))
+    wiki = site.connect(config, login=False)
+    broken = 'A claim.<ref name="nowhere" />\n\n{{reflist}}'
+    rendered = render.parse(wiki, "Draft:Broken references", broken)
+    assert any("Cite error" in warning for warning in rendered.warnings), rendered.warnings
+    fine = render.parse(wiki, "Draft:Fine references", "A claim.<ref>Source</ref>\n{{reflist}}")
+    assert fine.warnings == ()
