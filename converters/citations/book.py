@@ -44,9 +44,14 @@ class _Entry:
     content: str = ""
 
 
+def footnote_label(meta: dict[str, Any]) -> str:
+    """A footnote's label, or ``#N`` for inline footnote ``^[…]`` number N (it has none)."""
+    return str(meta.get("label") or f"#{meta['id']}")
+
+
 def footnote_key(meta: dict[str, Any]) -> str:
-    """The book's key of a footnote: its label, or its number for an inline ``^[…]`` note."""
-    return "^" + (meta.get("label") or f"#{meta['id']}")
+    """The book's key of a footnote (cite keys and footnote labels share the book)."""
+    return "^" + footnote_label(meta)
 
 
 def _definitions(tree: SyntaxTreeNode, env: dict[str, Any]) -> dict[str, _Entry]:
