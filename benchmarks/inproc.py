@@ -26,7 +26,7 @@ def main() -> None:
     text = Path(sys.argv[1]).read_text(encoding="utf-8")
     before = peak_kib()
     start = time.perf_counter()
-    result = converters.convert(text, title=Path(sys.argv[1]).stem)
+    result = converters.convert(text, source_name=sys.argv[1])
     seconds = time.perf_counter() - start
     print(
         json.dumps(
