@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 # A user never waits minutes with nothing to show: few, short retries (pywikibot's defaults are
 # 15 retries of up to 120 s each, made for long unattended runs).
 RETRIES = {"max_retries": 2, "retry_wait": 1, "retry_max": 10, "socket_timeout": (6.05, 60)}
-# pywikibot logs each failed HTTP attempt as an ERROR with a traceback; wikidraft reports the
-# failure itself, in one line, once the retries are spent.
-CHATTER = ("Traceback", "An error occurred for uri")
+# pywikibot logs each failed HTTP attempt as an ERROR with a traceback, and each API error as a
+# warning; wikidraft reports these itself, in one line (per page, or once the retries are spent).
+CHATTER = ("Traceback", "An error occurred for uri", "API error")
 # The API modules whose parameters pywikibot looks up before logging in, preloading and saving;
 # asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
 MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")

@@ -49,6 +49,8 @@ def test_push_creates_rendered_pages_then_diff_is_clean_and_push_again_saves_not
     assert again.returncode == 0, again.stderr
     assert "0 created, 0 updated, 2 unchanged" in again.stdout
     assert [revision_count(local_wiki, f"Draft:{title}") for title in titles] == revisions
+    for path in (tmp_path / "state").rglob("*"):  # pywikibot's cookies and caches
+        assert not path.is_file() or local_wiki.password.encode() not in path.read_bytes()
 
 
 def test_changed_draft_updates_the_page_and_diff_counts_lines(
