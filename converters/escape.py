@@ -81,7 +81,7 @@ def escape_text(
     return "".join(parts)
 
 
-_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=\s*$)")
+_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=)")
 
 
 def escape_line_start(line: str) -> str:
