@@ -6,6 +6,8 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 # "##See Also": a heading without the space CommonMark requires. An upper-case letter must
 # follow, so "#hashtag" and "#1" in running text stay text.
@@ -35,8 +37,40 @@ def loose_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool
     return True
 
 
+_MARKS = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
+_CLOSES = {"em_close", "strong_close", "s_close"}
+
+
+def _flatten(children: list[Token]) -> list[Token]:
+    """The tokens without marks nested in the same mark (their close tokens go too)."""
+    kept: list[Token] = []
+    open_marks: list[tuple[str, bool]] = []  # mark, and whether its tokens are kept
+    for token in children:
+        if token.type in _MARKS:
+            mark = _MARKS[token.type]
+            keep = not any(m == mark and k for m, k in open_marks)
+            open_marks.append((mark, keep))
+            if keep:
+                kept.append(token)
+        elif token.type in _CLOSES and open_marks:
+            if open_marks.pop()[1]:
+                kept.append(token)
+        else:
+            kept.append(token)
+    return kept
+
+
+def flatten_marks(state: StateCore) -> None:
+    """Drop emphasis inside the same emphasis: it shows nothing more, and 10 000 nested
+    marks would otherwise overflow Python's stack while the syntax tree is built."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            token.children = _flatten(token.children)
+
+
 def install(md: MarkdownIt) -> None:
     """Add the repair rules to ``md``."""
+    md.core.ruler.push("flatten_marks", flatten_marks)
     md.block.ruler.before(
         "heading", "loose_heading", loose_heading, {"alt": ["paragraph", "reference", "blockquote"]}
     )

@@ -133,3 +133,7 @@ def test_check_raises_when_the_wikitext_holds_more_than_was_meant() -> None:
 
 def test_dashes_around_a_line_without_keys_are_rules_and_headings_not_front_matter() -> None:
     assert convert("---\nFoo\n---\nBar\n", title="T").wikitext == "----\n\n== Foo ==\n\nBar\n"
+
+
+def test_emphasis_nested_ten_thousand_deep_converts() -> None:
+    assert convert("*" * 10_000 + "x" + "*" * 10_000, title="T").wikitext == "'''x'''\n"
