@@ -50,12 +50,12 @@ def _prepare(config: Config) -> None:
     """Point pywikibot at the state folder before it is imported; settings after."""
     folder = state_folder(config)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # pywikibot only honours PYWIKIBOT_DIR when a user-config.py is there; ours is empty, so the
-    # current directory (and any user-config.py in it) never plays a part.
+    # pywikibot only honours PYWIKIBOT_DIR when a user-config.py is there; ours is empty (and
+    # rewritten each time, as pywikibot executes it), so the current directory and any
+    # user-config.py in it never play a part.
     stub = folder / "user-config.py"
-    if not stub.exists():
-        stub.write_text("# Settings come from wikidraft's TOML config; see bot/site.py.\n")
-        stub.chmod(0o600)
+    stub.write_text("# Settings come from wikidraft's TOML config; see bot/site.py.\n")
+    stub.chmod(0o600)
     os.environ["PYWIKIBOT_DIR"] = str(folder)
     os.environ["PYWIKIBOT_NO_USER_CONFIG"] = "2"  # no warning about the missing user config
     from pywikibot import bot as pwb_bot
