@@ -60,8 +60,14 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
     "readonly": (Status.FAILED, "the wiki is read-only right now"),
     "permissiondenied": (Status.FAILED, "the account may not edit this page"),
 }
-# After these, every further edit of the batch would be refused the same way: stop sending.
-BATCH_STOPPERS = {"blocked", "autoblocked", "readonly"}
+NO_ANSWER = "no answer"
+# After these, every further edit of the batch would fail the same way: stop sending.
+BATCH_STOPPERS = {
+    "blocked": "the account is blocked",
+    "autoblocked": "the account's IP address is blocked",
+    "readonly": "the wiki is read-only",
+    NO_ANSWER: "the wiki stopped answering",
+}
 
 
 def publish(
@@ -80,8 +86,7 @@ def publish(
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
             outcome = save(site, change, summary, minor)
-            code = outcome.detail.partition(":")[0]
-            stopped = EDIT_ERRORS[code][1] if code in BATCH_STOPPERS else None
+            stopped = BATCH_STOPPERS.get(outcome.detail.partition(":")[0])
             yield outcome
 
 
@@ -95,9 +100,7 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
         "title": item.title,
         "text": item.text,
         "summary": summary,
-        "token": site.tokens["csrf"],
         "assert": "user",
-        "bot": site.has_right("bot"),
         "minor" if minor else "notminor": True,
     }
     if item.exists:
@@ -106,12 +109,13 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     else:
         params["createonly"] = True
     try:
+        params.update(token=site.tokens["csrf"], bot=site.has_right("bot"))
         result = site.simple_request(**params).submit()["edit"]
     except pywikibot.exceptions.APIError as error:
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
         return Outcome(change, status, f"{error.code}: {meaning} ({error.info})")
     except pywikibot.exceptions.Error as error:
-        return Outcome(change, Status.FAILED, f"the wiki did not answer: {error}")
+        return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}")
     return judge(change, result)
 
 
