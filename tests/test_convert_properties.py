@@ -20,7 +20,9 @@ META = [
     "[", "]", "{", "}", "<", ">", "&", "\\", "_", "~",
 ]  # fmt: skip
 WORDS = ["a", "bc", "Def", "1", " ", "  ", "é", "\t"]
-TEXT = st.lists(st.sampled_from(META + WORDS), min_size=1, max_size=30).map("".join)
+TEXT = st.lists(st.sampled_from(META + WORDS), min_size=1, max_size=30).map(
+    lambda p: "".join(p).strip()
+)
 
 
 def markdown_literal(text: str) -> str:

@@ -15,12 +15,16 @@ from converters.render.rawhtml import group_inline_html
 
 def join_inline(parts: Sequence[str]) -> str:
     """Concatenate rendered inline pieces, separating pairs that would fuse into markup."""
-    out = ""
+    joined: list[str] = []
+    tail = ""  # the last two characters written so far
     for part in parts:
-        if out and part and _fuse(out[-2:], part[0]):
-            out += "<nowiki/>"
-        out += part
-    return out
+        if not part:
+            continue
+        if tail and _fuse(tail, part[0]):
+            joined.append("<nowiki/>")
+        joined.append(part)
+        tail = (tail + part)[-2:]
+    return "".join(joined)
 
 
 def _fuse(left: str, right: str) -> bool:
