@@ -24,7 +24,7 @@ SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
         "username": (str, None),  # a bot-password login name, "User@app"
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
-        "user_agent": (str, "wikidraft (https://www.mediawiki.org/wiki/API:Etiquette)"),
+        "user_agent": (str, None),  # required for wikis on other machines: who to contact
     },
     "edit": {
         "summary": (str, "Publishing draft converted from Markdown"),
@@ -113,7 +113,7 @@ def load(explicit: str | None = None) -> Config:
         username=_username(path, values["username"]),
         password_env=None if password_file else values["password_env"] or "WIKIDRAFT_PASSWORD",
         password_file=password_file,
-        user_agent=values["user_agent"],
+        user_agent=_user_agent(path, values["api"], values["user_agent"]),
         summary=values["summary"],
         minor=values["minor"],
         throttle=float(values["throttle"]),
@@ -172,6 +172,18 @@ def _api(path: Path, api: str) -> str:
     if parts.scheme == "http" and parts.hostname not in LOOPBACK:
         raise UserError(f"{path}: wiki.api must use https:// for a wiki on another machine")
     return api
+
+
+def _user_agent(path: Path, api: str, user_agent: str | None) -> str:
+    """The User-Agent; Wikimedia's policy wants a way to contact the operator of a bot."""
+    if user_agent:
+        return user_agent
+    if urlsplit(api).hostname in LOOPBACK:
+        return "wikidraft (local wiki)"
+    raise UserError(
+        f'{path}: set wiki.user_agent, e.g. "wikidraft (User:YourName; you@example.org)": '
+        "wikis ask bots for a way to contact their operator"
+    )
 
 
 def _username(path: Path, username: str) -> str:

@@ -14,6 +14,7 @@ from bot.errors import UserError
 GOOD = """[wiki]
 api = "https://wiki.example/w/api.php"
 username = "Someone@wikidraft"
+user_agent = "wikidraft tests (someone@wiki.example)"
 """
 
 
@@ -96,9 +97,18 @@ def test_password_file_in_a_git_repository_must_be_ignored(tmp_path: Path) -> No
         ("[edit]\npreserve_templates = [1]\n", "list of template names"),
         ("[edit]\nverify = false\n", "TLS verification cannot be turned off"),
         ("[other]\n", "unknown section [other]"),
+        ('api = "https://other.example/w/api.php"\n', "cannot read config"),
     ],
 )
 def test_invalid_settings_name_the_key(tmp_path: Path, extra: str, message: str) -> None:
     secret(tmp_path / "pw")
     with pytest.raises(UserError, match=message.replace("[", r"\[").replace("]", r"\]")):
         configuration.load(str(write(tmp_path / "c.toml", GOOD + extra)))
+
+
+def test_a_wiki_elsewhere_needs_a_user_agent_with_contact(tmp_path: Path) -> None:
+    anonymous = GOOD.replace('user_agent = "wikidraft tests (someone@wiki.example)"\n', "")
+    with pytest.raises(UserError, match=r"set wiki\.user_agent"):
+        configuration.load(str(write(tmp_path / "c.toml", anonymous)))
+    local = anonymous.replace("https://wiki.example", "http://127.0.0.1:8080")
+    assert configuration.load(str(write(tmp_path / "l.toml", local))).user_agent
