@@ -13,6 +13,9 @@ from converters.render.links import link_wikitext, page_title, wikilink
 
 # "[Title] (https://…)": a link whose space before the parenthesis broke it.
 _BROKEN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s+\((?P<url>[a-z][a-z0-9+.-]*:[^\s()]+)\)")
+_BARE_URL = re.compile(r"(?P<url>https?://\S+)")
+# "Genomics – the study of genomes": the article, then a description after a dash or colon.
+_DESCRIBED = re.compile(r"(?P<title>[^:–—]+?)(?P<rest>\s+[-–—]\s.*|:\s.*)?")
 
 
 def _plain_text(blocks: Sequence[SyntaxTreeNode]) -> str | None:
@@ -34,10 +37,16 @@ def appendix_item(blocks: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str |
     if not text:
         return None
     if section == "See also":
-        title = page_title(text)
-        return wikilink(ctx, title, title) if title else None
-    match = _BROKEN_LINK.fullmatch(text) if section == "External links" else None
+        parts = _DESCRIBED.fullmatch(text)
+        title = page_title(parts["title"]) if parts else None
+        if parts is None or title is None:
+            return None
+        return wikilink(ctx, title, title) + escape_text(parts["rest"] or "")
+    if section != "External links":
+        return None
+    match = _BROKEN_LINK.fullmatch(text) or _BARE_URL.fullmatch(text)
     if match is None:
         return None
-    label = escape_text(match["text"], LINK_LABEL)
+    text = match.groupdict().get("text") or match["url"]
+    label = escape_text(text, LINK_LABEL, free_links=False)
     return link_wikitext(match["url"], label, ctx, line_of(blocks[0]))

@@ -173,6 +173,8 @@ def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
         # A blank line would end a wiki paragraph; a browser sees only white space.
         lines = [_line_start(line.lstrip()) for line in pieces[index].split("\n") if line.strip()]
         pieces[index] = (" " if ctx.scope.single_line else "\n").join(lines)
+    if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
+        pieces[1::2] = [piece.replace("\n", "&#10;") for piece in pieces[1::2]]
     return "".join(pieces).strip()
 
 

@@ -23,7 +23,8 @@ def _cell(cell: SyntaxTreeNode, ctx: RenderContext) -> str:
 def _style(cell: SyntaxTreeNode) -> str:
     """The alignment of a cell as an attribute string (empty when unaligned)."""
     style = cell.attrs.get("style")
-    return f'style="{style}"' if style else ""
+    # Left is how wiki tables align text anyway; saying so on every cell is noise.
+    return f'style="{style}"' if style and style != "text-align:left" else ""
 
 
 def table(node: SyntaxTreeNode, ctx: RenderContext) -> str:
