@@ -14,8 +14,9 @@ from converters.render.links import link_wikitext, page_title, wikilink
 # "[Title] (https://…)": a link whose space before the parenthesis broke it.
 _BROKEN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s+\((?P<url>[a-z][a-z0-9+.-]*:[^\s()]+)\)")
 _BARE_URL = re.compile(r"(?P<url>https?://\S+)")
-# "Genomics – the study of genomes": the article, then a description after a dash or colon.
-_DESCRIBED = re.compile(r"(?P<title>[^:–—]+?)(?P<rest>\s+[-–—]\s.*|:\s.*)?")
+# "Genomics - the study of genomes": the article, then a description after a dash (hyphen,
+# en or em dash) or a colon.
+_DESCRIBED = re.compile(r"(?P<title>[^:\u2013\u2014]+?)(?P<rest>\s+[-\u2013\u2014]\s.*|:\s.*)?")
 
 
 def _plain_text(blocks: Sequence[SyntaxTreeNode]) -> str | None:
