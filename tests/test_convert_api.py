@@ -137,3 +137,20 @@ def test_dashes_around_a_line_without_keys_are_rules_and_headings_not_front_matt
 
 def test_emphasis_nested_ten_thousand_deep_converts() -> None:
     assert convert("*" * 10_000 + "x" + "*" * 10_000, title="T").wikitext == "'''x'''\n"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "wikitext"),
+    [
+        ("##Background\n\ntext\n", "== Background ==\n\ntext\n"),
+        ("###Deep Heading ###\n", "== Deep Heading ==\n"),
+        ("#hashtag and more\n", "<nowiki>#</nowiki>hashtag and more\n"),
+        ("#1 priority\n", "<nowiki>#</nowiki>1 priority\n"),
+        ("    ##Code\n", "<pre>\n##Code\n</pre>\n"),
+        ("```\n##Fenced\n```\n", "<pre>\n##Fenced\n</pre>\n"),
+    ],
+)
+def test_heading_without_space_is_repaired_only_where_it_can_be_a_heading(
+    markdown: str, wikitext: str
+) -> None:
+    assert convert(markdown, title="T").wikitext == wikitext
