@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import mwparserfromhell
+from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from converters.errors import ConverterBug
@@ -14,16 +15,17 @@ from converters.render.context import Report
 def constructs(code: Wikicode) -> Counter[tuple[str, str]]:
     """Headings, templates, wikilinks, external links and refs a parse of wikitext finds."""
     found: Counter[tuple[str, str]] = Counter()
-    for heading in code.filter_headings():
-        found[("heading", str(heading.title).strip())] += 1
-    for template in code.filter_templates():
-        found[("template", str(template.name).strip())] += 1
-    for link in code.filter_wikilinks():
-        found[("wikilink", str(link.title).strip())] += 1
-    for link in code.filter_external_links():
-        found[("external_link", str(link.url).strip())] += 1
-    for tag in code.filter_tags():
-        if str(tag.tag).strip().lower() == "ref":
+    # One walk over all nodes: a filter_*() per kind would walk the whole tree once per kind.
+    for node in code.ifilter(recursive=True):
+        if isinstance(node, Heading):
+            found[("heading", str(node.title).strip())] += 1
+        elif isinstance(node, Template):
+            found[("template", str(node.name).strip())] += 1
+        elif isinstance(node, Wikilink):
+            found[("wikilink", str(node.title).strip())] += 1
+        elif isinstance(node, ExternalLink):
+            found[("external_link", str(node.url).strip())] += 1
+        elif isinstance(node, Tag) and str(node.tag).strip().lower() == "ref":
             found[("ref", "")] += 1
     return found
 
@@ -31,8 +33,10 @@ def constructs(code: Wikicode) -> Counter[tuple[str, str]]:
 def check(wikitext: str, report: Report) -> None:
     """Raise ConverterBug when the wikitext holds more or less than the renderers meant."""
     expected = Counter(report.emitted)
-    for fragment in report.foreign:
-        expected.update(constructs(mwparserfromhell.parse(fragment)))
+    # Fragments repeat (every reuse of a source is the same <ref name="…" />): parse each once.
+    for fragment, times in Counter(report.foreign).items():
+        for construct, count in constructs(mwparserfromhell.parse(fragment)).items():
+            expected[construct] += count * times
     found = constructs(mwparserfromhell.parse(wikitext))
     if found == expected:
         return
