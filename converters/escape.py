@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import quote
 
 from converters.wikisyntax import URL_PROTOCOLS
 
@@ -109,7 +110,14 @@ _URL_UNSAFE = {
 
 def escape_url(url: str) -> str:
     """A URL safe inside ``[url text]``: what would end it, expand or format it, percent-encoded."""
-    return "".join(_URL_UNSAFE.get(char, char) for char in url)
+    return "".join(_url_char(char) for char in url)
+
+
+def _url_char(char: str) -> str:
+    """One URL character: percent-encoded when MediaWiki would end or change the link there."""
+    if char in _URL_UNSAFE:
+        return _URL_UNSAFE[char]
+    return quote(char, safe="") if char.isspace() or not char.isprintable() else char
 
 
 def escape_attribute(value: str) -> str:

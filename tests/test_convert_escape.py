@@ -78,6 +78,10 @@ def test_url_characters_that_end_or_expand_a_link() -> None:
     assert escape_url("http://x.org/a b]{|}'~") == "http://x.org/a%20b%5D%7B%7C%7D%27%7E"
 
 
+def test_url_whitespace_and_control_characters_are_encoded_as_utf8() -> None:
+    assert escape_url("http://x.org/a\nb\u3000c\x01é") == "http://x.org/a%0Ab%E3%80%80c%01é"
+
+
 def test_attribute_values_are_inert() -> None:
     assert (
         escape_attribute('{{x}} "[[y]]"')
