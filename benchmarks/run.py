@@ -20,7 +20,7 @@ if __package__ in (None, ""):  # run as a script: import the package from the re
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import hotspots, scaling, throughput, wiki_cost
-from benchmarks.report import machine
+from benchmarks.report import load_average, machine
 from benchmarks.tools import Settings
 
 PARTS = {
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.only or PARTS:
             for table in PARTS[name](settings):
                 print("\n" + table.markdown(), flush=True)
+            print(f"(load average after {name}: {load_average()})", flush=True)
     finally:
         if args.keep or args.work:
             print(f"\n(generated files kept in {work})", file=sys.stderr)
