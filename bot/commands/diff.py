@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from bot.commands.common import add_config_argument, changes, load_config
 
@@ -10,9 +11,10 @@ HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
 Converts each draft, fetches the current pages in batches of 50 (no login, no edit token) and
 prints a unified diff per page, then one line per page: new, changed (+a -b lines), unchanged
-or refused (a title outside the configured namespace). Colour on a terminal unless NO_COLOR is
-set. Exit status like diff(1): 0 nothing would change, 1 something would, 2 trouble (including
-a refused title).
+or refused (a title outside the configured namespace). A page edited on the wiki since your
+last push (or never pushed from here) is named, with what was changed there. Colour on a
+terminal unless NO_COLOR is set. Exit status like diff(1): 0 nothing would change, 1 something
+would, 2 trouble (including a refused title).
 
 Example:
   wikidraft diff examples/
@@ -29,10 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the diffs; the exit status says whether anything would change."""
+    from bot import drift
     from bot.compare import write_json, write_text
 
-    _, found = changes(args.paths, load_config(args), login=False)
+    config = load_config(args)
+    wiki, found = changes(args.paths, config, login=False)
+    drifts = drift.find(wiki, drift.open_ledger(found), config, found)
     (write_json if args.format == "json" else write_text)(found)
+    drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
     if any(change.status == "refused" for change in found):
         return 2
     return 1 if any(change.status in ("new", "changed") for change in found) else 0

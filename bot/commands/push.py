@@ -14,7 +14,9 @@ Does what `wikidraft diff` shows: new pages are created (never over a page creat
 changed pages are updated against the revision compared (an edit by someone else in between is
 reported as a conflict, never overwritten), unchanged pages are skipped. Pages that opt out of
 bots with {{bots}}/{{nobots}}, protected pages and edits refused by the wiki are reported and
-the batch goes on. On a terminal the diffs are shown and you are asked once; elsewhere --yes is
+the batch goes on. A page edited on the wiki since your last push, never pushed from here, or
+deleted since, is refused unless --force (.wikidraft/ledger.json next to the drafts records
+each save). On a terminal the diffs are shown and you are asked once; elsewhere --yes is
 required. Exit status: 0 every page is as drafted, 1 some page failed or conflicted, 2 trouble.
 
 Example:
@@ -31,13 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="also edit pages that opt out of bots with {{bots}}/{{nobots}} (never conflicts)",
+        help="also overwrite pages edited on the wiki since your last push (or never pushed "
+        "from here) and pages that opt out of bots with {{bots}}/{{nobots}} (never conflicts)",
     )
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Plan, confirm, save, report."""
+    from bot import drift
     from bot.compare import write_text
     from bot.publish import publish
     from bot.report import Progress, table
@@ -47,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("push asks before writing; without a terminal, pass --yes")
     config = load_config(args)
     site, found = changes(args.paths, config, login=True)
+    ledger = drift.open_ledger(found)
+    drifts = drift.find(site, ledger, config, found)
+    drift.write(drifts)
+    if not args.force:
+        found = drift.refuse(found, drifts)
     pending = [change for change in found if change.status in ("new", "changed")]
     if pending and not args.yes:
         write_text(found)
@@ -55,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
             print("wikidraft: nothing pushed", file=sys.stderr)
             return 1
     summary = args.summary or config.summary
-    saving = publish(site, found, summary, minor=config.minor, force=args.force)
+    saving = drift.recorded(
+        publish(site, found, summary, minor=config.minor, force=args.force), ledger, config.api
+    )
     outcomes = list(Progress(len(found)).track(saving))
     general = site.siteinfo["general"]
     table(outcomes, general["server"] + general["articlepath"])

@@ -1,0 +1,171 @@
+"""Drift: edits made on the wiki, by anyone, since wikidraft last pushed a page.
+
+diff and push compare each page they would write with the ledger (bot/ledger.py). A page whose
+live revision is not the one we saved (and whose text is not ours) was edited by someone else:
+diff says so and shows what they changed; push refuses to write it unless --force. A page that
+exists but that we never pushed, and a page we pushed that has been deleted since, are refused
+the same way: the page is someone else's work, or someone's decision.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TextIO
+
+from bot.compare import Change, paint, use_color
+from bot.config import Config
+from bot.ledger import Entry, Ledger, ledger_path
+from bot.plan import Item
+from bot.preserve import top_templates
+from bot.publish import Outcome, Status
+from bot.site import wiki_errors
+
+if TYPE_CHECKING:
+    from bot.pwbsite import BotPasswordSite
+
+MAX_REVISIONS = 50  # revisions listed per drifted page: enough to name who edited
+
+
+@dataclass(frozen=True)
+class Drift:
+    """What happened to one page on the wiki since our last push, and what they changed."""
+
+    title: str
+    message: str
+    diff: tuple[str, ...] = ()
+
+
+def open_ledger(changes: list[Change]) -> Ledger:
+    """The ledger of the drafts these changes come from."""
+    return Ledger(ledger_path([change.item.source for change in changes]))
+
+
+def find(
+    site: BotPasswordSite, ledger: Ledger, config: Config, changes: list[Change]
+) -> list[Drift]:
+    """The drift of every page a push would write (new or changed), in order."""
+    drifts = []
+    with wiki_errors(config):
+        for change in changes:
+            if change.status in ("new", "changed"):
+                entry = ledger.get(config.api, change.item.title)
+                drift = check(site, entry, change, config.preserve_templates)
+                if drift:
+                    drifts.append(drift)
+    return drifts
+
+
+def check(
+    site: BotPasswordSite, entry: Entry | None, change: Change, names: Collection[str] = ()
+) -> Drift | None:
+    """The drift of one page, or None when the wiki holds what we last wrote (or nothing).
+
+    Reviewer templates (names) added at the top are not drift: push keeps them.
+    """
+    item = change.item
+    if not item.exists:
+        if entry is None:
+            return None
+        return Drift(item.title, f"deleted on the wiki since your last push (rev {entry.revid})")
+    if entry is None:
+        author = _revisions(site, item.title, None)[:1]
+        who = f", last edited by {author[0]['user']}" if author else ""
+        return Drift(item.title, f"exists on the wiki but was never pushed from here{who}")
+    if item.revid == entry.revid or entry.matches(_without_reviewer_templates(item, names)):
+        return None
+    newer = [r for r in _revisions(site, item.title, entry.revid) if r["revid"] > entry.revid]
+    users = ", ".join(dict.fromkeys(str(r["user"]) for r in newer)) or "someone"
+    message = (
+        f"edited on the wiki by {users} since your last push (rev {entry.revid} -> rev "
+        f"{item.revid})"
+    )
+    ours = _revision_text(site, entry.revid)
+    if ours is None:
+        return Drift(item.title, message + f"; rev {entry.revid} is no longer on the wiki")
+    diff = difflib.unified_diff(
+        ours.splitlines(),
+        (item.current or "").splitlines(),
+        f"{item.title} (rev {entry.revid}, your last push)",
+        f"{item.title} (rev {item.revid}, on the wiki now)",
+        lineterm="",
+    )
+    return Drift(item.title, message, tuple(diff))
+
+
+def _without_reviewer_templates(item: Item, names: Collection[str]) -> str:
+    """The live text without the listed templates at its top (which push keeps anyway)."""
+    text = item.current or ""
+    for template in top_templates(text, names):
+        text = text.replace(template, "", 1)
+    return text.lstrip("\n") if text != item.current else text
+
+
+def _revisions(site: BotPasswordSite, title: str, end: int | None) -> list[dict[str, object]]:
+    """The page's revisions, newest first, down to revision end (all, up to a limit, if None)."""
+    params: dict[str, object] = {
+        "action": "query",
+        "prop": "revisions",
+        "titles": title,
+        "rvprop": "ids|user|timestamp",
+        "rvlimit": MAX_REVISIONS,
+        "formatversion": 2,
+    }
+    if end is not None:
+        params["rvendid"] = end
+    pages = site.simple_request(**params).submit()["query"]["pages"]
+    return list(pages[0].get("revisions", []))
+
+
+def _revision_text(site: BotPasswordSite, revid: int) -> str | None:
+    """The text of one revision, or None if it is gone (deleted or suppressed)."""
+    params = {"revids": revid, "rvprop": "content", "rvslots": "main", "formatversion": 2}
+    result = site.simple_request(action="query", prop="revisions", **params).submit()
+    for page in result["query"].get("pages", []):
+        for revision in page.get("revisions", []):
+            content = revision.get("slots", {}).get("main", {}).get("content")
+            if content is not None:
+                return str(content)
+    return None
+
+
+def write(drifts: list[Drift], stream: TextIO = sys.stdout) -> None:
+    """Each drift as a line, then what the others changed as a diff."""
+    color = use_color(stream)
+    for drift in drifts:
+        stream.write(f"wikidraft: {drift.title}: {drift.message}\n")
+        for line in drift.diff:
+            stream.write(paint(line, color) + "\n")
+
+
+def refuse(changes: list[Change], drifts: list[Drift]) -> list[Change]:
+    """The changes, with every drifted page refused (push writes none of them)."""
+    reasons = {drift.title: drift.message for drift in drifts}
+    return [
+        Change(
+            replace(c.item, refused=f"{reasons[c.item.title]}; --force overwrites"),
+            "refused",
+            0,
+            0,
+            (),
+        )
+        if c.item.title in reasons
+        else c
+        for c in changes
+    ]
+
+
+def recorded(outcomes: Iterable[Outcome], ledger: Ledger, api: str) -> Iterator[Outcome]:
+    """Pass outcomes through, writing each save (and each page found as drafted) to the ledger."""
+    for outcome in outcomes:
+        item = outcome.change.item
+        if outcome.revid is not None:
+            ledger.record(api, item.title, outcome.revid, item.text)
+        elif outcome.status is Status.UNCHANGED and item.revid is not None:
+            # The wiki already holds the draft (say, saved just before a crash): adopt it.
+            entry = ledger.get(api, item.title)
+            if entry is None or entry.revid != item.revid:
+                ledger.record(api, item.title, item.revid, item.text)
+        yield outcome
