@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -14,6 +15,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from converters import citations
+from converters.errors import ConversionError
 from converters.repairs import install as install_repairs
 
 _UNSAFE = ("javascript:", "vbscript:", "data:", "file://")
@@ -52,4 +54,21 @@ def parse(markdown: str, env: dict[str, object]) -> SyntaxTreeNode:
     if tokens and tokens[0].type == "front_matter" and not _YAML_KEY.search(tokens[0].content):
         env.clear()
         tokens = markdown_parser(front_matter=False).parse(markdown, env)
+    refuse_lost_nesting(tokens, int(markdown_parser().options["maxNesting"]))
     return SyntaxTreeNode(tokens)
+
+
+def refuse_lost_nesting(tokens: list[Token], limit: int) -> None:
+    """Raise ConversionError where markdown-it dropped text nested ``limit`` levels deep.
+
+    markdown-it stops parsing inside a block opened at level ``limit - 1`` and silently drops
+    its content: 10 nested list levels (two levels each: list and item) or 19 nested quotes.
+    """
+    for token in tokens:
+        if token.nesting == 1 and token.level >= limit - 1:
+            where = f"line {token.map[0] + 1}: " if token.map else ""
+            raise ConversionError(
+                f"{where}lists and block quotes are nested too deeply (more than "
+                f"{(limit - 2) // 2} list levels or {limit - 2} quote levels): their text would "
+                "be lost; flatten the nesting"
+            )

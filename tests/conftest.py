@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from tests.localwiki import LocalWiki, start_wiki, stop_wiki, wiki_unavailable_reason
+
+# Property-test budgets (docs/reliability.md): "ci" in `make test`, "long" by hand with
+# HYPOTHESIS_PROFILE=long. No deadline: one example may hold a 280 kB line or a wiki round trip.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

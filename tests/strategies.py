@@ -62,6 +62,7 @@ NOISE = (
     "\u00a0",
     "\t",
 )
+HUGE = "zqhuge "  # repeated into a line of 70 to 280 kB
 SITES = ("example.org", "news.example.com", "www.bbc.co.uk", "en.wikipedia.org", "nature.com")
 
 
@@ -71,6 +72,15 @@ class Draft:
 
     markdown: str
     words: frozenset[str]
+
+    def __repr__(self) -> str:
+        """The draft as a Python expression, its huge line (if any) written as a repetition."""
+        count = self.markdown.count(HUGE)
+        if count < 100:
+            return f"Draft({self.markdown!r}, {set(self.words)!r})"
+        start = self.markdown.index(HUGE)
+        head, tail = self.markdown[:start], self.markdown[start + count * len(HUGE) :]
+        return f"Draft({head!r} + {HUGE!r} * {count} + {tail!r}, {set(self.words)!r})"
 
 
 @dataclass(frozen=True)
@@ -154,13 +164,15 @@ sources = st.lists(st.tuples(st.sampled_from(KINDS), marker_words, urls), max_si
 
 
 def references(cited: list[Source]) -> str:
-    """The definitions below the text: footnote and Bing lines, then a Perplexity block."""
-    lines = [s.definition() for s in cited if s.kind in ("footnote", "bing", "bing-link")]
-    block = [s.definition() for s in cited if s.kind == "perplexity"]
-    parts = ["\n".join(lines)] if lines else []
-    if block:
-        parts.append("Citations:\n" + "\n".join(block))
-    return "".join("\n\n" + part for part in parts)
+    """The definitions below the text, one block per syntax (a Perplexity block is titled)."""
+    blocks = []
+    for kind in KINDS:
+        lines = [s.definition() for s in cited if s.kind == kind and s.definition()]
+        if lines:
+            title = ["Citations:"] if kind == "perplexity" else []
+            blocks.append("\n".join(title + lines))
+    # A blank line between blocks: a footnote's text would swallow the next line otherwise.
+    return "".join("\n\n" + block for block in blocks)
 
 
 def inline(words: st.SearchStrategy[Piece]) -> st.SearchStrategy[Piece]:
@@ -260,7 +272,7 @@ def noisy(draw: st.DrawFn, markdown: str) -> str:
         at = draw(st.integers(0, len(markdown)))
         markdown = markdown[:at] + "\x00" + markdown[at:]
     if draw(st.integers(0, 9)) == 0:
-        markdown += "\n\n" + "zqhuge " * draw(st.integers(10_000, 40_000))
+        markdown += "\n\n" + HUGE * draw(st.integers(10_000, 40_000))
     return markdown
 
 
