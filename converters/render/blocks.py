@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import mwparserfromhell
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.escape import escape_line_start, escape_literal
 from converters.lexers import LEXERS
-from converters.render.context import RenderContext
+from converters.render.context import RenderContext, line_of
 from converters.render.inline import inline
+from converters.wikisyntax import ALLOWED_TAGS, EXTENSION_TAGS
 
 # Info strings that open the door for deliberate wikitext (pandoc's raw attribute included).
 VERBATIM_INFO = frozenset({"wikitext", "mediawiki", "{=mediawiki}"})
@@ -62,9 +64,13 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """Fenced or indented code: highlighted when the language is known, else ``<pre>``."""
     info = node.info.strip().split()[0].lower() if node.info.strip() else ""
     code = node.content.removesuffix("\n")
-    if info in VERBATIM_INFO:
+    if info in VERBATIM_INFO and _self_contained(code):
         ctx.report.foreign.append(code)
         return code
+    if info in VERBATIM_INFO:
+        ctx.report.warn(
+            line_of(node), "wikitext block leaves a tag, comment or link open; shown as code"
+        )
     unsafe = "</syntaxhighlight" in code.lower() or "~~~" in code  # signatures expand on save
     newline = "" if ctx.scope.single_line else "\n"
     if info in LEXERS and not unsafe:
@@ -73,6 +79,27 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
         literal = literal.replace("\n", "&#10;")
     return f"<pre>{newline}{literal}{newline}</pre>"
+
+
+def _self_contained(wikitext: str) -> bool:
+    """True when nothing in ``wikitext`` stays open to swallow what follows it.
+
+    A heading after the block must stay a heading whatever later text closes.
+    """
+    sentinel = "wikidraft end of block"
+    closers = [
+        "",
+        "}}",
+        "]]",
+        "-->",
+        *(f"</{tag}>" for tag in sorted(ALLOWED_TAGS | EXTENSION_TAGS)),
+    ]
+    for closer in closers:
+        parsed = mwparserfromhell.parse(f"{wikitext}\n\n== {sentinel} ==\n{closer}")
+        headings = parsed.filter_headings(recursive=False)
+        if not any(str(h.title).strip() == sentinel for h in headings):
+            return False
+    return True
 
 
 def front_matter(node: SyntaxTreeNode, ctx: RenderContext) -> str:

@@ -30,6 +30,7 @@ class Scope:
     marks: frozenset[str] = frozenset()  # enclosing inline marks (em, strong)
     in_link: bool = False  # inside link text, where no other link may start
     section: str | None = None  # the appendix section being rendered, e.g. "See also"
+    stray_tags: frozenset[int] = frozenset()  # ids of raw end tags that close nothing
 
 
 class Report:

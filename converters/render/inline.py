@@ -9,36 +9,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from converters.escape import LINK_LABEL, escape_literal, escape_text
 from converters.render.context import RenderContext, line_of
+from converters.render.join import join_inline
 from converters.render.links import link_wikitext
-from converters.render.rawhtml import group_inline_html
-
-
-def join_inline(parts: Sequence[str]) -> str:
-    """Concatenate rendered inline pieces, separating pairs that would fuse into markup."""
-    joined: list[str] = []
-    tail = ""  # the last two characters written so far
-    for part in parts:
-        if not part:
-            continue
-        if tail and _fuse(tail, part[0]):
-            joined.append("<nowiki/>")
-        joined.append(part)
-        tail = (tail + part)[-2:]
-    return "".join(joined)
-
-
-def _fuse(left: str, right: str) -> bool:
-    """True when ``left`` (one piece's end) and ``right`` (the next one's start) form markup.
-
-    Apostrophes would merge into bold or italic, "]]" plus letters into a link trail, doubled
-    brackets, braces, tildes or underscores into links, templates, signatures or switches.
-    """
-    last = left[-1]
-    if last == "'" and right == "'":
-        return True
-    if left == "]]" and right.isalpha():
-        return True
-    return last == right and last in "[{~_"
+from converters.render.rawhtml import balance, group_inline_html
 
 
 def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str:
@@ -57,8 +30,10 @@ def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) 
 
 
 def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
-    """A block's inline content (or any inline parent)."""
-    return render_inline_children(node.children, ctx)
+    """A block's inline content, its raw HTML tags balanced within it."""
+    stray, closing = balance(node)
+    with ctx.entering(stray_tags=stray):
+        return render_inline_children(node.children, ctx) + closing
 
 
 def text(node: SyntaxTreeNode, ctx: RenderContext) -> str:
@@ -129,5 +104,5 @@ def math_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 
 
 def _tex(content: str) -> str:
-    """TeX as the body of a <math> tag, which ends at the first "</math"."""
-    return re.sub(r"(?i)</math", r"\\lt/math", content)
+    """TeX as the body of a <math> tag, which ends at the first "</math", on one line."""
+    return re.sub(r"(?i)</math", r"\\lt/math", content).replace("\n", " ")

@@ -31,6 +31,8 @@ def page_title(path: str) -> str | None:
 
 def wikilink(ctx: RenderContext, title: str, label: str, fragment: str = "") -> str:
     """``[[Title#fragment|label]]``; a title with a prefix is linked, never embedded."""
+    if _BAD_TITLE.search(fragment.replace("#", "")) and fragment.strip():
+        fragment = ""  # not an anchor MediaWiki can make: link the page itself
     target = (":" + title if ":" in title else title) + (f"#{fragment}" if fragment else "")
     ctx.report.emit("wikilink", target)
     if not label or (label == title and not fragment):

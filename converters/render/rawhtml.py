@@ -18,6 +18,7 @@ from converters.escape import (
     escape_text,
 )
 from converters.render.context import line_of
+from converters.render.join import join_inline
 from converters.render.links import image_wikitext, link_wikitext
 from converters.wikisyntax import ALLOWED_TAGS, REMOVED_TAGS, VOID_TAGS
 
@@ -83,11 +84,25 @@ class _Tokenizer(HTMLParser):
 def tokenize(html: str) -> list[Tag]:
     """The Tags of an HTML fragment; text the parser cannot read stays text."""
     tokenizer = _Tokenizer()
-    tokenizer.feed(html)
-    tokenizer.close()
+    try:
+        tokenizer.feed(html)
+        tokenizer.close()
+    except AssertionError:  # HTMLParser gives up on some declarations ("<![{"): all text then
+        return [Tag("text", data=html)]
     if tokenizer.rawdata:  # an unfinished "<foo" is text to a browser as well
         tokenizer.tags.append(Tag("text", data=tokenizer.rawdata))
-    return tokenizer.tags
+    return _merge_text(tokenizer.tags)
+
+
+def _merge_text(tags: list[Tag]) -> list[Tag]:
+    """Adjacent text pieces as one, so escaping sees "<" with what follows it."""
+    merged: list[Tag] = []
+    for tag in tags:
+        if tag.kind == "text" and merged and merged[-1].kind == "text":
+            merged[-1] = Tag("text", data=merged[-1].data + tag.data)
+        else:
+            merged.append(tag)
+    return merged
 
 
 def start_tag(tag: Tag) -> str:
@@ -162,7 +177,30 @@ def _matching_end(nodes: Sequence[SyntaxTreeNode], start: int, name: str) -> int
 
 def html_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """One raw inline tag, by the policy in this module's docstring."""
+    if id(node) in ctx.scope.stray_tags:
+        return ""
     return _HtmlWriter(ctx, node).write([_single(node)])
+
+
+def balance(inline: SyntaxTreeNode) -> tuple[frozenset[int], str]:
+    """Raw tags of one inline content that close nothing, and the end tags it still needs.
+
+    A paragraph or heading must not leave an element open for the next block to close, or
+    the parse would pair tags across blocks; a browser closes them at the block's end too.
+    """
+    stack: list[str] = []
+    stray: set[int] = set()
+    for node in inline.walk():
+        tag = _single(node) if node.type == "html_inline" else None
+        if tag is None or tag.name not in ALLOWED_TAGS or tag.name in VOID_TAGS:
+            continue
+        if tag.kind == "start":
+            stack.append(tag.name)
+        elif tag.kind == "end" and stack and stack[-1] == tag.name:
+            stack.pop()
+        elif tag.kind == "end":
+            stray.add(id(node))
+    return frozenset(stray), "".join(f"</{name}>" for name in reversed(stack))
 
 
 def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
@@ -214,7 +252,7 @@ class _HtmlWriter:
             self.out.append("</pre>")
         for _ in self.links:
             self._close_link()
-        return "".join(self.out)
+        return join_inline(self.out)
 
     def _pre(self, tag: Tag) -> None:
         """Inside <pre>: text literal, tags dropped (MediaWiki would show them as text)."""
@@ -268,6 +306,6 @@ class _HtmlWriter:
     def _close_link(self) -> None:
         """End the innermost raw <a href>: its collected text becomes the link label."""
         href, start = self.links.pop()
-        label = "".join(self.out[start:])
+        label = join_inline(self.out[start:])
         del self.out[start:]
         self.out.append(link_wikitext(href, label, self.ctx, self.line))

@@ -1,0 +1,43 @@
+"""Drafts that once made the safety net fire (found by fuzzing), and what they convert to now."""
+
+from __future__ import annotations
+
+import pytest
+
+from converters import convert
+
+
+@pytest.mark.parametrize(
+    ("markdown", "wikitext"),
+    [
+        # "[" in raw HTML text followed by an image would make "[[[File:…]]".
+        ('<div>[<img src="a.png">\n', "<div>[<nowiki/>[[File:A.png]]\n"),
+        # "<" and "!--" reached the escaper as two pieces and left a comment open.
+        ("<div>a<!-- b\n", "<div>a&lt;!-- b\n"),
+        # HTMLParser gives up on "<![" that is no CDATA section: the block is all text then.
+        ("<div><![{| x\n", "&lt;div>&lt;![{| x\n"),
+        # A newline inside a raw href.
+        ('<a href="http://e.com/a\nb">x</a>\n', "[http://e.com/a%0Ab x]\n"),
+        # A raw tag left open in a heading is closed there, not by a later block.
+        ("## <b>bold\n\ntext</b>\n", "== <b>bold</b> ==\n\ntext\n"),
+        # Inline TeX over two lines stays on the paragraph's line.
+        ("=$a\nb$ =\n", "<nowiki>=</nowiki><math>a b</math> =\n"),
+        # A fragment MediaWiki cannot make an anchor of.
+        (
+            "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",
+            "[[Foo|x]]\n",
+        ),
+    ],
+)
+def test_converts_to(markdown: str, wikitext: str) -> None:
+    assert convert(markdown, title="T").wikitext == wikitext
+
+
+def test_wikitext_block_that_leaves_a_tag_open_is_shown_as_code_with_a_warning() -> None:
+    conversion = convert("```wikitext\n<ref>open\n```\n\n## Next\n\ntext\n", title="T")
+    assert conversion.wikitext == (
+        '<syntaxhighlight lang="wikitext">\n<ref>open\n</syntaxhighlight>\n\n== Next ==\n\ntext\n'
+    )
+    assert [(w.line, w.message) for w in conversion.warnings] == [
+        (1, "wikitext block leaves a tag, comment or link open; shown as code")
+    ]
