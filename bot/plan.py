@@ -30,8 +30,7 @@ class Item:
     conversion: Conversion
     refused: str | None = None  # why this draft must not be written
     current: str | None = None  # the live text; None when the page does not exist
-    revid: int | None = None  # the live revision compared against
-    timestamp: str | None = None  # its timestamp: the base of the save (edit conflicts)
+    revid: int | None = None  # the live revision compared against: the base of the save
     page: Any = None  # the pywikibot Page, preloaded
 
     @property
@@ -125,7 +124,7 @@ def build(site: BotPasswordSite, config: Config, paths: list[str]) -> list[Item]
 
 
 def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:
-    """item with the live text, revision and timestamp of its page filled in."""
+    """item with the live text and revision of its page filled in."""
     if item.refused:
         return item
     page = fetched.get(item.title, item.page)
@@ -143,6 +142,5 @@ def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:
         item.conversion,
         current=current,
         revid=int(revision.revid),
-        timestamp=revision.timestamp.isoformat(),
         page=page,
     )

@@ -91,7 +91,7 @@ def publish(
 
 
 def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
-    """One edit: createonly for a new page, nocreate + base timestamp for an existing one."""
+    """One edit: createonly for a new page, nocreate + base revision for an existing one."""
     import pywikibot
 
     item = change.item
@@ -104,8 +104,11 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
         "minor" if minor else "notminor": True,
     }
     if item.exists:
-        # The revision we compared against: if the page moved on, MediaWiki reports a conflict.
-        params.update(nocreate=True, basetimestamp=item.timestamp, baserevid=item.revid)
+        # The revision we compared against: if the page moved on, MediaWiki reports a conflict
+        # (or merges edits to other lines, which judge() reports). baserevid alone, because with
+        # basetimestamp MediaWiki ignores an edit by someone else saved within the same second
+        # as that revision (userWasLastToEdit compares timestamps) and overwrites it.
+        params.update(nocreate=True, baserevid=item.revid)
     else:
         params["createonly"] = True
     try:

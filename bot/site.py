@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,7 +62,10 @@ def _prepare(config: Config) -> None:
     from pywikibot import bot as pwb_bot
     from pywikibot import config as pwb
 
-    pwb.base_dir = str(folder)  # for a second wiki in the same process (tests)
+    # For a second wiki in the same process (tests): pywikibot fixes its folder at import, and
+    # creates throttle.ctrl only for the first site of a process.
+    pwb.base_dir = str(folder)
+    (folder / "throttle.ctrl").touch()
     pwb.solve_captcha = False  # it would open a web browser and wait for an answer
     pwb.put_throttle = config.throttle
     pwb.write_maxlag = config.maxlag
@@ -86,7 +90,9 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
 
     user, _, _ = config.username.partition("@")
     with wiki_errors(config):
-        site = pywikibot.Site(url=config.api, fam="wikidraft", user=user, interface=BotPasswordSite)
+        # A family per wiki: pywikibot caches site objects by family and code.
+        family = "wikidraft_" + re.sub(r"\W", "_", config.host)
+        site = pywikibot.Site(url=config.api, fam=family, user=user, interface=BotPasswordSite)
         assert isinstance(site, BotPasswordSite)
         site.bot_login_name = config.username
         site._paraminfo.fetch(MODULES)  # pywikibot has no public handle on its ParamInfo

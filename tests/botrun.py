@@ -8,8 +8,15 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.localwiki import LocalWiki
+
+if TYPE_CHECKING:
+    import pytest
+
+    from bot.compare import Change
+    from bot.pwbsite import BotPasswordSite
 
 REQUEST = re.compile(r"\[\d{3}\]: [A-Z]+ /api\.php")
 
@@ -68,6 +75,20 @@ def pushed(wiki: LocalWiki, folder: Path, title: str, body: str) -> tuple[Path, 
     result = wikidraft(config, "push", "--yes", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     return config, path
+
+
+def planned(
+    wiki: LocalWiki, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[BotPasswordSite, list[Change]]:
+    """In this process: log in and plan the drafts in folder (pywikibot's state under folder)."""
+    from bot import config as configuration
+    from bot import plan, site
+    from bot.compare import compare
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder / "state"))
+    config = configuration.load(str(write_config(folder, wiki)))
+    connection = site.connect(config, login=True)
+    return connection, [compare(item) for item in plan.build(connection, config, [str(folder)])]
 
 
 def api_requests(wiki: LocalWiki) -> int:

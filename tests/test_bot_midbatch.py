@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as configuration
-from bot import plan, site
-from bot.compare import compare
 from bot.publish import Status, publish
-from tests.botrun import draft, write_config
+from tests.botrun import draft, planned
 from tests.localwiki import LocalWiki, start_wiki, stop_wiki
 
 
@@ -26,14 +23,9 @@ def own_wiki(local_wiki: LocalWiki, tmp_path: Path) -> Iterator[LocalWiki]:
 def test_wiki_stopping_mid_batch_fails_one_page_and_stops_sending(
     own_wiki: LocalWiki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
     for name in ("One", "Two", "Three"):
-        draft(drafts, name)
-    config = configuration.load(str(write_config(tmp_path, own_wiki)))
-    connection = site.connect(config, login=True)
-    changes = [compare(item) for item in plan.build(connection, config, [str(drafts)])]
+        draft(tmp_path, name)
+    connection, changes = planned(own_wiki, tmp_path, monkeypatch)
     saving = publish(connection, changes, "wikidraft test", minor=False, force=False)
     first = next(saving)
     stop_wiki(own_wiki.folder)

@@ -9,7 +9,7 @@ import requests
 
 from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
-from tests.wikiadmin import admin, page_text, reviewer, revision_count
+from tests.wikiadmin import admin, page_text, revision_count
 
 
 def rendered(wiki: LocalWiki, title: str) -> str:
@@ -71,26 +71,14 @@ def test_changed_draft_updates_the_page_and_diff_counts_lines(
     assert page_text(local_wiki, f"Draft:{title}")[1].endswith("A new second paragraph.")
 
 
-def test_nobots_page_is_not_edited(local_wiki: LocalWiki, tmp_path: Path) -> None:
-    config = write_config(tmp_path, local_wiki)
-    title = unique("Delta")
-    kept = "{{nobots}}\nA reviewer's page that bots must leave alone."
-    reviewer(local_wiki).edit(f"Draft:{title}", kept)
-    result = wikidraft(config, "push", "--yes", str(draft(tmp_path, title)))
-    assert result.returncode == 1
-    assert "failed" in result.stdout and "opts out of bots" in result.stdout
-    assert page_text(local_wiki, f"Draft:{title}")[1] == kept
-
-
 def test_protected_page_is_reported_and_the_batch_goes_on(
     local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
-    config = write_config(tmp_path, local_wiki)
     locked, free = unique("Epsilon"), unique("Zeta")
-    reviewer(local_wiki).edit(f"Draft:{locked}", "Protected text.")
+    config, path = pushed(local_wiki, tmp_path, locked, "Protected text.\n")
     admin(local_wiki).protect(f"Draft:{locked}")
-    paths = [str(draft(tmp_path, locked)), str(draft(tmp_path, free))]
-    result = wikidraft(config, "push", "--yes", *paths)
+    draft(tmp_path, locked, "Text the bot may no longer save.\n")
+    result = wikidraft(config, "push", "--yes", str(path), str(draft(tmp_path, free)))
     assert result.returncode == 1, result.stderr
     assert "protectedpage" in result.stdout and "1 created" in result.stdout
     assert "1 failed" in result.stdout
@@ -124,26 +112,6 @@ def test_titles_outside_the_namespace_are_refused(local_wiki: LocalWiki, tmp_pat
     )
     for title in (f"User:{name}", f"Talk:{name}", f"Draft:Talk:{name}", f"Draft:{name}"):
         assert page_text(local_wiki, title) is None
-
-
-def test_reviewer_templates_at_the_top_survive_an_update(
-    local_wiki: LocalWiki, tmp_path: Path
-) -> None:
-    title = unique("Theta")
-    config, path = pushed(local_wiki, tmp_path, title, "Body text.\n")
-    live = page_text(local_wiki, f"Draft:{title}")[1]
-    afc = "{{AfC submission|d|nn|u=Someone}}"
-    reviewer(local_wiki).edit(f"Draft:{title}", afc + "\n" + live)
-    draft(tmp_path, title, "Body text, improved.\n")
-
-    diff = wikidraft(config, "diff", str(path))
-    assert diff.returncode == 1
-    assert "-Body text." in diff.stdout and "+Body text, improved." in diff.stdout
-    assert afc not in "".join(line for line in diff.stdout.splitlines() if line[:1] in "+-")
-
-    assert wikidraft(config, "push", "--yes", str(path)).returncode == 0
-    text = page_text(local_wiki, f"Draft:{title}")[1]
-    assert text.startswith(afc + "\n") and "Body text, improved." in text
 
 
 def test_push_without_a_terminal_needs_yes(local_wiki: LocalWiki, tmp_path: Path) -> None:
