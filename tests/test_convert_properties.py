@@ -9,7 +9,7 @@ import mwparserfromhell
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converters import convert
+from converters import ConversionError, convert
 
 # Pieces of text MediaWiki would read as markup, and ordinary words to put between them.
 META = [
@@ -51,7 +51,11 @@ def test_convert_never_raises_and_its_output_parses(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(META + WORDS + ["\n", "\n\n", "- ", "1. ", "> ", "# "])))
 def test_markdown_made_of_wiki_metacharacters_converts(pieces: list[str]) -> None:
-    wikitext = convert("".join(pieces), title="Property").wikitext
+    try:
+        wikitext = convert("".join(pieces), title="Property").wikitext
+    except ConversionError as error:  # the one refusal: nesting deeper than markdown-it keeps
+        assert "nested too deeply" in str(error)
+        return
     assert str(mwparserfromhell.parse(wikitext)) == wikitext
 
 
