@@ -154,3 +154,11 @@ def test_heading_without_space_is_repaired_only_where_it_can_be_a_heading(
     markdown: str, wikitext: str
 ) -> None:
     assert convert(markdown, title="T").wikitext == wikitext
+
+
+def test_check_counts_fragments_of_others_and_catches_one_the_document_broke() -> None:
+    report = Report()
+    report.foreign += ['<ref name="a">{{cite web |url=https://x.org}}</ref>', '<ref name="a" />']
+    check('Fact.<ref name="a">{{cite web |url=https://x.org}}</ref> Again.<ref name="a" />', report)
+    with pytest.raises(ConverterBug, match=r"missing \[\('ref', ''\)\]"):
+        check('Fact.<ref name="a">{{cite web |url=https://x.org}} Again.<ref name="a" />', report)
