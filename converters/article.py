@@ -52,7 +52,10 @@ def write_article(outline: Outline, front: FrontMatter, title: str, ctx: RenderC
     lead_blocks = outline.lead.blocks
     lead = [render_blocks(lead_blocks[:1], ctx), render_blocks(lead_blocks[1:], ctx)]
     if lead_blocks and lead_blocks[0].type == "paragraph":
-        lead[0] = bold_lead(lead[0], [title, outline.h1 or "", title.split(":")[0]])
+        # The title as written, before a subtitle, or without its disambiguator: "Rope (data
+        # structure)" is bolded where the lead says "Rope".
+        names = [title, outline.h1 or "", title.split(":")[0], re.sub(r"\s*\(.*\)$", "", title)]
+        lead[0] = bold_lead(lead[0], names)
     parts = [*lead, *_sections(outline.body, ctx)]
     bodies: dict[str, list[str]] = {}
     for name, sections in outline.appendices.items():

@@ -162,3 +162,17 @@ def test_check_counts_fragments_of_others_and_catches_one_the_document_broke() -
     check('Fact.<ref name="a">{{cite web |url=https://x.org}}</ref> Again.<ref name="a" />', report)
     with pytest.raises(ConverterBug, match=r"missing \[\('ref', ''\)\]"):
         check('Fact.<ref name="a">{{cite web |url=https://x.org}} Again.<ref name="a" />', report)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "bolded"),
+    [
+        ("Rope (data structure)", "Rope is a tree.", "'''Rope''' is a tree."),
+        ("Tides: an overview", "Tides rise.", "'''Tides''' rise."),
+        ("Alice", "Alice's book.", "'''Alice'''<nowiki/>'s book."),
+        ("Tide", "Tidepools are wet.", "Tidepools are wet."),
+        ("Tide", "**Tide** is bold already.", "'''Tide''' is bold already."),
+    ],
+)
+def test_bold_lead(title: str, lead: str, bolded: str) -> None:
+    assert convert(lead, title=title).wikitext == bolded + "\n"
