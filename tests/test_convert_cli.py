@@ -121,3 +121,13 @@ def test_small_draft_converts_in_under_0_3_seconds() -> None:
         assert wikidraft(str(SEED)).returncode == 0
         timings.append(time.perf_counter() - start)
     assert min(timings) < 0.3, timings
+
+
+def test_two_drafts_with_one_name_are_refused_for_out_dir(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.md").write_text("x\n", encoding="utf-8")
+    result = wikidraft(str(tmp_path / "a"), str(tmp_path / "b"), "--out-dir", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert b"two drafts are named x.md" in result.stderr
+    assert not (tmp_path / "o").exists()

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
-*.md in it and needs --out-dir (or --json). Warnings go to standard error as FILE:LINE: MESSAGE.
-Nothing is written when any input cannot be read.
+*.md in it. Several drafts need --out-dir (or --json). Warnings go to standard error as
+FILE:LINE: MESSAGE.
+Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 
 Example:
   wikidraft convert draft.md -o draft.wiki
@@ -75,6 +76,11 @@ def _decode(name: str, data: bytes) -> str:
         ) from None
 
 
+def _stem(draft: Draft) -> str:
+    """The output name of a draft, without suffix."""
+    return "stdin" if draft.name == "<stdin>" else Path(draft.name).stem
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +113,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--title names one draft; convert the drafts one at a time")
     if several and not (args.out_dir or args.json):
         raise UserError("several drafts need --out-dir DIR (or --json)")
+    stems = [_stem(draft) for draft in drafts]
+    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
+    if args.out_dir and clash:
+        raise UserError(
+            f"two drafts are named {clash}.md; --out-dir would write one over the other"
+        )
     results = []
     for draft in drafts:
         try:
@@ -129,10 +141,8 @@ def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> 
     if args.out_dir:
         suffix = ".json" if args.json else ".wiki"
         for draft, conversion in results:
-            name = Path(draft.name).stem if draft.name != "<stdin>" else "stdin"
-            _write_atomically(
-                Path(args.out_dir) / f"{name}{suffix}", _output(conversion, args.json)
-            )
+            path = Path(args.out_dir) / f"{_stem(draft)}{suffix}"
+            _write_atomically(path, _output(conversion, args.json))
     elif args.output:
         _write_atomically(Path(args.output), _output(results[0][1], args.json))
     elif args.json and len(results) > 1:
