@@ -18,6 +18,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -26,10 +27,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 KINDS = {
     "delay": "wait `seconds`, then forward (the wiki still does the work)",
     "reset": "drop the connection with a TCP reset, sending nothing",
+    "lost_response": "forward (the wiki does the work), then reset instead of answering",
     "status": "answer `status` (500/502/503…) with `Retry-After`, not forwarding",
     "maxlag": "answer MediaWiki's maxlag error (HTTP 200, Retry-After, X-Database-Lag)",
     "drop_cookies": "forward without the Cookie header: the session looks expired",
     "bad_token": "forward with the CSRF token replaced by a wrong one",
+    "hook": "call `hook` (a server-side change, say), then forward",
 }
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection"}
 
@@ -41,9 +44,10 @@ class Fault:
     kind: str
     times: int = 1
     action: str | None = None  # API action to hit ("edit", "query", …); None hits every request
-    seconds: float = 0.0  # for "delay"
+    seconds: float = 1.0  # for "delay"; for "maxlag", the lag reported
     status: int = 503  # for "status"
     retry_after: int | None = 1  # for "status" and "maxlag"
+    hook: Callable[[], object] | None = None  # for "hook"
     within: float = 60.0  # the fault expires this many seconds after it was armed
     armed_at: float = field(default_factory=time.monotonic)
 
@@ -161,27 +165,35 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
         kind = fault.kind if fault else None
         if fault and kind == "reset":
-            # SO_LINGER 0 turns close() into a TCP RST: the client sees a reset connection.
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.connection.close()
-            self.close_connection = True
+            self._reset()
             return
         if fault and kind == "status":
             self._answer(fault.status, b"Server error injected by the test proxy\n", fault)
             return
         if fault and kind == "maxlag":
-            self._answer(200, _maxlag_body(), fault, {"X-Database-Lag": "3"})
+            lag = f"{fault.seconds:g}"
+            self._answer(200, _maxlag_body(lag), fault, {"X-Database-Lag": lag})
             return
         if fault and kind == "delay":
             time.sleep(fault.seconds)
+        if fault and fault.hook and kind == "hook":
+            fault.hook()
         if kind == "drop_cookies":
             headers = {k: v for k, v in headers.items() if k.lower() != "cookie"}
         if kind == "bad_token" and "token" in params:
             body = _replace_token(body)
-        self._forward(proxy, body, headers)
+        self._forward(proxy, body, headers, answer=kind != "lost_response")
 
-    def _forward(self, proxy: FaultProxy, body: bytes, headers: dict[str, str]) -> None:
-        """Send the request to the wiki and its answer back, headers and cookies included."""
+    def _reset(self) -> None:
+        """Drop the connection: SO_LINGER 0 turns close() into a TCP RST."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def _forward(
+        self, proxy: FaultProxy, body: bytes, headers: dict[str, str], *, answer: bool = True
+    ) -> None:
+        """Send the request to the wiki and its answer back (unless answer is False)."""
         upstream = http.client.HTTPConnection(*proxy.upstream, timeout=120)
         try:
             upstream.request(self.command, self.path, body=body or None, headers=headers)
@@ -192,6 +204,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         finally:
             upstream.close()
+        if not answer:
+            self._reset()
+            return
         try:
             self.send_response(response.status, response.reason)
             for name, value in response.getheaders():
@@ -235,9 +250,9 @@ def _replace_token(body: bytes) -> bytes:
     return urlencode(pairs, doseq=True).encode("utf-8")
 
 
-def _maxlag_body() -> bytes:
+def _maxlag_body(lag: str) -> bytes:
     """MediaWiki's maxlag error as api.php sends it."""
     return (
-        b'{"error":{"code":"maxlag","info":"Waiting for 127.0.0.1: 3 seconds lagged.",'
-        b'"host":"127.0.0.1","lag":3,"type":"db"},"servedby":"faultproxy"}'
-    )
+        f'{{"error":{{"code":"maxlag","info":"Waiting for 127.0.0.1: {lag} seconds lagged.",'
+        f'"host":"127.0.0.1","lag":{lag},"type":"db"}},"servedby":"faultproxy"}}'
+    ).encode()

@@ -83,10 +83,28 @@ def test_delay_fault_outlasts_a_short_client_timeout(proxy: FaultProxy) -> None:
 
 
 def test_maxlag_fault_is_mediawikis_maxlag_error(proxy: FaultProxy) -> None:
-    proxy.inject(Fault("maxlag", retry_after=5))
+    proxy.inject(Fault("maxlag", retry_after=5, seconds=2))
     response = requests.get(proxy.api, params={**SITEINFO, "maxlag": "5"}, timeout=30)
     assert response.status_code == 200 and response.headers["Retry-After"] == "5"
-    assert response.json()["error"]["code"] == "maxlag"
+    assert response.json()["error"]["code"] == "maxlag" and response.json()["error"]["lag"] == 2
+
+
+def test_lost_response_fault_lets_the_wiki_act_but_the_client_never_hears(
+    proxy: FaultProxy, local_wiki: LocalWiki
+) -> None:
+    session = logged_in(proxy, local_wiki)
+    query = {"action": "query", "meta": "tokens", "format": "json"}
+    token = session.get(proxy.api, params=query, timeout=30).json()["query"]["tokens"]
+    title = f"Draft:Lost response {time.time_ns()}"
+    edit = {"action": "edit", "title": title, "text": "x", "token": token["csrftoken"]}
+    proxy.inject(Fault("lost_response", action="edit"))
+    with pytest.raises(requests.ConnectionError):
+        session.post(proxy.api, data={**edit, "format": "json"}, timeout=30)
+    info = {"action": "query", "titles": title, "format": "json", "formatversion": 2}
+    assert (
+        "missing"
+        not in requests.get(proxy.api, params=info, timeout=30).json()["query"]["pages"][0]
+    )
 
 
 def test_drop_cookies_makes_the_session_look_expired_once(

@@ -131,6 +131,12 @@ def add_abuse_filter(wiki: LocalWiki, phrase: str) -> int:
         return int(cursor.lastrowid or 0)
 
 
+def expire_sessions(wiki: LocalWiki) -> int:
+    """Forget every login session on the wiki, as session expiry does; returns how many."""
+    with sqlite3.connect(wiki.folder / "data" / "wikicache.sqlite") as cache:
+        return cache.execute("DELETE FROM objectcache WHERE keyname LIKE '%:MWSession:%'").rowcount
+
+
 @contextmanager
 def captcha_on_create(wiki: LocalWiki) -> Iterator[None]:
     """ConfirmEdit asks a captcha for every page creation while inside the block."""

@@ -1,0 +1,175 @@
+"""The fault matrix: each fault, through a real proxy or on the real wiki, and what push does.
+
+Every row checks the message, the exit status, what was written on the wiki (never a page
+twice, never a lost edit) and what the ledger holds. docs/reliability.md has the table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.botrun import draft, unique, wikidraft, write_config
+from tests.faultproxy import Fault, FaultProxy
+from tests.localwiki import LocalWiki
+from tests.wikiadmin import expire_sessions, page_text, revision_count
+
+
+@pytest.fixture
+def proxy(local_wiki: LocalWiki) -> Iterator[FaultProxy]:
+    """A fault proxy in front of the session wiki."""
+    with FaultProxy(local_wiki.api) as running:
+        yield running
+
+
+def ledger_titles(folder: Path) -> set[str]:
+    """The pages the ledger in folder holds (for any wiki)."""
+    path = folder / ".wikidraft" / "ledger.json"
+    if not path.exists():
+        return set()
+    wikis = json.loads(path.read_text(encoding="utf-8"))["wikis"]
+    return {title for pages in wikis.values() for title in pages}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One fault on the first page's save, and what push must do about it."""
+
+    faults: list[Fault]
+    exit_code: int
+    first: str  # status of the faulted page in the final table
+    second: str  # status of the page after it
+    message: str = ""  # in the faulted page's line
+    saved: list[int] = field(default_factory=lambda: [1, 1])  # revisions of each page after
+
+
+ROWS = {
+    "503 twice, Retry-After": Row([Fault("status", status=503, times=2, action="edit")], 0,
+                                  "created", "created"),
+    "502 once": Row([Fault("status", status=502, action="edit")], 0, "created", "created"),
+    "500 beyond the retries": Row(
+        [Fault("status", status=500, times=5, action="edit")], 1, "failed", "failed",
+        "no answer: Maximum retries attempted", [0, 0]),
+    "maxlag twice": Row([Fault("maxlag", times=2, action="edit")], 0, "created", "created"),
+    "maxlag beyond the retries": Row(
+        [Fault("maxlag", times=5, action="edit")], 1, "failed", "failed",
+        "Maximum retries attempted due to maxlag", [0, 0]),
+    "connection reset": Row([Fault("reset", action="edit")], 0, "created", "created"),
+    "response lost after the save": Row(
+        [Fault("lost_response", action="edit")], 1, "conflicted", "created",
+        "articleexists", [1, 1]),
+    "bad CSRF token once": Row([Fault("bad_token", action="edit")], 0, "created", "created"),
+    "bad CSRF token every time": Row(
+        [Fault("bad_token", times=3, action="edit")], 1, "failed", "created",
+        "badtoken", [0, 1]),
+    "session cookie not sent": Row(
+        [Fault("drop_cookies", action="edit")], 1, "failed", "failed",
+        "Cannot log in when using", [0, 0]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_fault_on_a_save(
+    name: str, proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    row = ROWS[name]
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    titles = [unique("Fault first"), unique("Fault second")]
+    paths = [str(draft(tmp_path, title)) for title in titles]
+    for fault in row.faults:
+        proxy.inject(fault)
+    started = time.monotonic()
+    result = wikidraft(config, "push", "--yes", *paths)
+    assert time.monotonic() - started < 60  # bounded retries
+    assert result.returncode == row.exit_code, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(row.first) and row.message in lines[0], result.stdout
+    assert lines[1].startswith(row.second), result.stdout
+    assert "Traceback" not in result.stderr and local_wiki.password not in result.stdout
+    revisions = [revision_count(local_wiki, f"Draft:{title}") for title in titles]
+    assert revisions == row.saved  # nothing saved twice, nothing half-saved
+    statuses = (row.first, row.second)
+    created = {
+        f"Draft:{t}" for t, status in zip(titles, statuses, strict=True) if status == "created"
+    }
+    assert ledger_titles(tmp_path) == created  # exactly the saves confirmed to us
+
+
+def test_expired_session_fails_one_save_and_a_rerun_completes(
+    proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    titles = [unique("Expired first"), unique("Expired second")]
+    paths = [str(draft(tmp_path, title)) for title in titles]
+    proxy.inject(Fault("hook", action="edit", hook=lambda: expire_sessions(local_wiki)))
+    result = wikidraft(config, "push", "--yes", *paths)
+    assert result.returncode == 1
+    assert "User assertion failed. Forcing re-login." in result.stderr
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith("failed") and second.startswith("created")
+    assert page_text(local_wiki, f"Draft:{titles[0]}") is None
+    rerun = wikidraft(config, "push", "--yes", *paths)
+    assert rerun.returncode == 0 and "1 created, 0 updated, 1 unchanged" in rerun.stdout
+    assert ledger_titles(tmp_path) == {f"Draft:{title}" for title in titles}
+
+
+def test_rerun_after_a_lost_response_adopts_our_own_save(
+    proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    title = unique("Lost")
+    path = str(draft(tmp_path, title))
+    proxy.inject(Fault("lost_response", action="edit"))
+    assert wikidraft(config, "push", "--yes", path).returncode == 1
+    assert ledger_titles(tmp_path) == set()  # the save was never confirmed to us
+    rerun = wikidraft(config, "push", "--yes", path)
+    assert rerun.returncode == 0 and "1 unchanged" in rerun.stdout
+    assert "never pushed from here" not in rerun.stdout  # unchanged: nothing to protect
+    assert ledger_titles(tmp_path) == {f"Draft:{title}"}
+    assert revision_count(local_wiki, f"Draft:{title}") == 1
+
+
+def test_retries_are_shown_on_a_terminal(
+    proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    proxy.inject(Fault("status", status=503, times=2, action="edit"))
+    stderr = on_terminal(config, "push", "--yes", str(draft(tmp_path, unique("Visible"))))
+    assert stderr.count("before retrying") == 2, stderr
+
+
+def on_terminal(config: Path, *arguments: str) -> str:
+    """Run wikidraft with stderr on a pseudo-terminal, as a user sees it; returns stderr."""
+    env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
+    env["XDG_STATE_HOME"] = str(config.parent / "state")
+    main, secondary = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bot", *arguments],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        cwd=config.parent,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    child.communicate(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
