@@ -5,132 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.escape import (
     LINK_LABEL,
-    escape_attribute,
     escape_line_start,
     escape_literal,
     escape_text,
 )
 from converters.render.context import line_of
+from converters.render.htmltokens import Tag, single_tag, start_tag, tokenize
 from converters.render.join import join_inline
 from converters.render.links import image_wikitext, link_wikitext
 from converters.wikisyntax import ALLOWED_TAGS, REMOVED_TAGS, VOID_TAGS
 
 if TYPE_CHECKING:
     from converters.render.context import RenderContext
-
-Attrs = list[tuple[str, str | None]]
-
-
-@dataclass(frozen=True)
-class Tag:
-    """One piece of raw HTML: kind is start, end, text, entity, comment or other."""
-
-    kind: str
-    name: str = ""
-    attrs: tuple[tuple[str, str | None], ...] = ()
-    data: str = ""
-
-    def attr(self, name: str) -> str | None:
-        """The value of attribute ``name``, if present."""
-        return next((v for k, v in self.attrs if k == name), None)
-
-
-class _Tokenizer(HTMLParser):
-    """Splits raw HTML into Tags, keeping entities as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.tags: list[Tag] = []
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        self.tags.append(Tag("start", tag, tuple(attrs)))
-
-    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
-        # "<a/>" opens an element in HTML (the slash means nothing), so it is a start tag.
-        self.tags.append(Tag("start", tag, tuple(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.tags.append(Tag("end", tag))
-
-    def handle_data(self, data: str) -> None:
-        self.tags.append(Tag("text", data=data))
-
-    def handle_entityref(self, name: str) -> None:
-        self.tags.append(Tag("entity", data=f"&{name};"))
-
-    def handle_charref(self, name: str) -> None:
-        self.tags.append(Tag("entity", data=f"&#{name};"))
-
-    def handle_comment(self, data: str) -> None:
-        self.tags.append(Tag("comment", data=data))
-
-    def handle_decl(self, decl: str) -> None:
-        self.tags.append(Tag("other", data=decl))
-
-    def handle_pi(self, data: str) -> None:
-        self.tags.append(Tag("other", data=data))
-
-    def unknown_decl(self, data: str) -> None:
-        self.tags.append(Tag("other", data=data))
-
-
-def tokenize(html: str) -> list[Tag]:
-    """The Tags of an HTML fragment; text the parser cannot read stays text."""
-    tokenizer = _Tokenizer()
-    try:
-        tokenizer.feed(html)
-        tokenizer.close()
-    except AssertionError:  # HTMLParser gives up on some declarations ("<![{"): all text then
-        return [Tag("text", data=html)]
-    if tokenizer.rawdata:  # an unfinished "<foo" is text to a browser as well
-        tokenizer.tags.append(Tag("text", data=tokenizer.rawdata))
-    return _merge_text(tokenizer.tags)
-
-
-def _merge_text(tags: list[Tag]) -> list[Tag]:
-    """Adjacent text pieces as one, so escaping sees "<" with what follows it."""
-    merged: list[Tag] = []
-    for tag in tags:
-        if tag.kind == "text" and merged and merged[-1].kind == "text":
-            merged[-1] = Tag("text", data=merged[-1].data + tag.data)
-        else:
-            merged.append(tag)
-    return merged
-
-
-def start_tag(tag: Tag) -> str:
-    """An allowed start tag rebuilt with its attribute values made literal."""
-    attrs = "".join(
-        f" {k}" if v is None else f' {k}="{escape_attribute(v)}"'
-        for k, v in tag.attrs
-        if re.fullmatch(r"[a-z][a-z0-9_:.-]*", k)
-    )
-    return f"<{tag.name}{attrs} />" if tag.name in VOID_TAGS else f"<{tag.name}{attrs}>"
-
-
-_COMMENT = re.compile(r"<!--(?:-?>|(?P<data>.*?)-->)", re.DOTALL)
-_TAG_NAME = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)")
-
-
-def _single(node: SyntaxTreeNode) -> Tag:
-    """The one tag an html_inline node holds (CommonMark guarantees it is one)."""
-    comment = _COMMENT.fullmatch(node.content)
-    if comment:  # "<!-->" and "<!--->" are empty comments, which HTMLParser misreads
-        return Tag("comment", data=comment["data"] or "")
-    tags = tokenize(node.content)
-    if len(tags) == 1 and tags[0].kind != "text":
-        return tags[0]
-    name = _TAG_NAME.match(node.content)
-    if name:  # attributes HTMLParser cannot read: the tag without them
-        return Tag("end" if name["end"] else "start", name["name"].lower())
-    return Tag("other", data=node.content)
 
 
 @dataclass(frozen=True)
@@ -148,7 +40,7 @@ def group_inline_html(nodes: Sequence[SyntaxTreeNode]) -> Iterator[SyntaxTreeNod
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        tag = _single(node) if node.type == "html_inline" else None
+        tag = single_tag(node) if node.type == "html_inline" else None
         href = tag.attr("href") if tag and tag.name == "a" else None
         if tag and tag.kind == "start" and (href is not None or tag.name in REMOVED_TAGS):
             # An unclosed element lasts to the end of its block, as in a browser.
@@ -167,7 +59,7 @@ def _matching_end(nodes: Sequence[SyntaxTreeNode], start: int, name: str) -> int
     for index in range(start, len(nodes)):
         if nodes[index].type != "html_inline":
             continue
-        tag = _single(nodes[index])
+        tag = single_tag(nodes[index])
         if tag.name == name:
             depth += 1 if tag.kind == "start" else -1 if tag.kind == "end" else 0
             if depth == 0:
@@ -179,7 +71,7 @@ def html_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """One raw inline tag, by the policy in this module's docstring."""
     if id(node) in ctx.scope.stray_tags:
         return ""
-    return _HtmlWriter(ctx, node).write([_single(node)])
+    return _HtmlWriter(ctx, node).write([single_tag(node)])
 
 
 def balance(inline: SyntaxTreeNode) -> tuple[frozenset[int], str]:
@@ -191,7 +83,7 @@ def balance(inline: SyntaxTreeNode) -> tuple[frozenset[int], str]:
     stack: list[str] = []
     stray: set[int] = set()
     for node in inline.walk():
-        tag = _single(node) if node.type == "html_inline" else None
+        tag = single_tag(node) if node.type == "html_inline" else None
         if tag is None or tag.name not in ALLOWED_TAGS or tag.name in VOID_TAGS:
             continue
         if tag.kind == "start":
