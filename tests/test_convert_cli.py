@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 SEED = Path("/work/shared/seed-draft.md")
@@ -115,11 +115,14 @@ def test_convert_does_not_import_pywikibot() -> None:
 
 
 def test_small_draft_converts_in_under_0_3_seconds() -> None:
+    # Processor time of the child (start-up, imports, conversion): unlike wall time it does not
+    # grow when other tests load the machine. The best of five runs counts.
     timings = []
-    for _ in range(3):  # the best of three, so one busy moment of the machine does not count
-        start = time.perf_counter()
+    for _ in range(5):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         assert wikidraft(str(SEED)).returncode == 0
-        timings.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        timings.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     assert min(timings) < 0.3, timings
 
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.wiki
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "convert").glob("*.md"))
 CASES = [
-    pytest.param(markdown, f"{path.stem}:{line}", id=f"{path.stem}:{line}:{title}")
+    pytest.param(markdown, title, id=f"{path.stem}:{line}:{title}")
     for path in FIXTURES
     for line, title, markdown, _ in read_fixture_file(path)
 ]
@@ -37,18 +37,27 @@ REFERENCE = (
 REFERENCE.validateLink = valid_link
 INVISIBLE = {"script", "style", "iframe", "object", "head", "title"}
 URLS = re.compile(r"(?:https?|mailto):\S+|\S+@\S+|\S+\.(?:com|org|gov|md|png|svg|jpg)\b")
-# Words the converter removes on purpose, by fixture: what the issue asks to drop.
+# Words the converter removes on purpose, by fixture title: what the issue asks to drop.
+# fmt: off
 DROPPED = {
-    "blocks:88": {"ada", "name", "category", "kept", "as", "written"},  # no such template here
-    "citations-bing:34": {"source", "conversation", "with", "bing"},  # the copied footer
-    "citations-perplexity:1": {"citations"},  # the list's head
-    "citations-perplexity:18": {"sources"},
-    "citations-names:1": {"citations"},
-    "citations-refpunct:16": {"citations"},
-    "citations-warnings:10": {"never", "cited", "anywhere"},  # a definition never cited
-    "structure:44": {"introduction"},  # an Introduction heading at the start
-    "structure:124": {"references"},  # an empty References heading
+    # A template the local wiki does not have, and a category link (shown nowhere).
+    "Deliberate wikitext passes through the wikitext door":
+        {"ada", "name", "category", "kept", "as", "written"},
+    # The footers and list heads chat assistants append, consumed by the citations.
+    "Bing footer copied from the chat, with markers alone":
+        {"source", "conversation", "with", "bing"},
+    "Perplexity markers with a Citations list": {"citations"},
+    "Perplexity Sources list with a bold head and blank lines": {"sources"},
+    "two pages of one site get names from their titles; one URL cited under two keys is one ref":
+        {"citations"},
+    "a run of several references moves as a whole": {"citations"},
+    # A definition never cited is left out, with a warning.
+    "a definition never cited is left out": {"never", "cited", "anywhere"},
+    # Headings the structure step drops.
+    "An Introduction heading at the start is dropped; its text is the lead": {"introduction"},
+    "An empty References heading without citations is dropped": {"references"},
 }
+# fmt: on
 
 
 class _Text(HTMLParser):
