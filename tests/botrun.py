@@ -36,6 +36,8 @@ def write_config(folder: Path, wiki: LocalWiki, **wiki_keys: str) -> Path:
         "user_agent": "wikidraft tests",
         **wiki_keys,
     }
+    if "password_env" in wiki_keys:  # the password from the environment instead of the file
+        del keys["password_file"]
     lines = ["[wiki]", *(f'{key} = "{value}"' for key, value in keys.items())]
     lines += ["[edit]", 'summary = "wikidraft test"', "throttle = 0"]
     path = folder / "wikidraft.toml"
