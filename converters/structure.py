@@ -16,7 +16,7 @@ APPENDICES: dict[str, frozenset[str]] = {
     "References": frozenset(
         {"references", "reference", "sources", "source", "citations", "works cited", "refs"}
     ),
-    "Further reading": frozenset({"further reading", "bibliography", "reading list"}),
+    "Further reading": frozenset({"further reading", "reading list", "additional reading"}),
     "External links": frozenset({"external links", "external link", "links", "web links"}),
 }
 _LEAD_HEADINGS = frozenset({"introduction", "intro", "overview"})

@@ -134,3 +134,12 @@ def test_two_drafts_with_one_name_are_refused_for_out_dir(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert b"two drafts are named x.md" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_stdin_without_a_title_is_untitled_not_named_after_stdin() -> None:
+    result = wikidraft("-", "--json", stdin=b"Just text.\n")
+    assert json.loads(result.stdout)["title"] == "Untitled draft"
+    assert (
+        result.stderr.decode()
+        == "<stdin>: no title found; pass --title or start the draft with a # Title\n"
+    )

@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for draft in drafts:
         try:
-            conversion = convert(draft.text, title=args.title, source_name=draft.name)
+            source = None if draft.name == "<stdin>" else draft.name
+            conversion = convert(draft.text, title=args.title, source_name=source)
         except ConversionError as error:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
@@ -131,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
         results.append((draft, conversion))
     for draft, conversion in results:
         for warning in conversion.warnings:
-            print(f"{draft.name}:{warning.line or 0}: {warning.message}", file=sys.stderr)
+            where = f"{draft.name}:{warning.line}" if warning.line else draft.name
+            print(f"{where}: {warning.message}", file=sys.stderr)
     _emit(results, args)
     return 0
 
