@@ -127,8 +127,10 @@ def describe(config: Config, error: Exception) -> str:
     import pywikibot
 
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    # pywikibot names its site ("Failed on family:code: …"); ours has no name the user gave it.
+    text = re.sub(r"^(\w+) on wikidraft_\w+:wikidraft_\w+: ", r"\1: ", text)
     if isinstance(error, pywikibot.exceptions.NoUsernameError):
         return f"cannot log in to {config.api} as {config.username}: {text}"
     if isinstance(error, pywikibot.exceptions.ApiTimeoutError | pywikibot.exceptions.ServerError):
-        return f"cannot reach the wiki at {config.api}: {text}"
+        return f"cannot reach the wiki at {config.api} (is it running?): {text}"
     return f"{config.api}: {text}"
