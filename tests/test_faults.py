@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.botrun import draft, unique, wikidraft, write_config
+from tests.botrun import draft, planned, pushed, unique, wikidraft, write_config
 from tests.faultproxy import Fault, FaultProxy
 from tests.localwiki import LocalWiki
-from tests.wikiadmin import expire_sessions, page_text, revision_count
+from tests.wikiadmin import admin, expire_sessions, page_text, revision_count
 
 
 @pytest.fixture
@@ -173,3 +173,42 @@ def on_terminal(config: Path, *arguments: str) -> str:
     child.communicate(timeout=120)
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_response_slower_than_the_timeout_is_retried_without_a_duplicate(
+    proxy: FaultProxy,
+    local_wiki: LocalWiki,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot import cli, site
+
+    # The real read timeout is 60 s; a 1 s one shows the same path in a test's time.
+    monkeypatch.setitem(site.RETRIES, "socket_timeout", (1.0, 1.0))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    title = unique("Slow")
+    proxy.inject(Fault("delay", seconds=3.0, action="edit"))  # the wiki still saves, later
+    code = cli.main(["push", "--yes", "--config", str(config), str(draft(tmp_path, title))])
+    time.sleep(2.5)  # let the held request reach the wiki too
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("created"), out
+    assert proxy.count("edit") == 2  # the timed-out save and its retry
+    assert revision_count(local_wiki, f"Draft:{title}") == 1  # createonly: never twice
+    assert ledger_titles(tmp_path) == {f"Draft:{title}"}
+
+
+def test_page_deleted_between_diff_and_push_is_not_recreated(
+    local_wiki: LocalWiki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.publish import Status, publish
+
+    title = unique("Deleted between")
+    pushed(local_wiki, tmp_path, title, "First text.\n")
+    draft(tmp_path, title, "Second text.\n")
+    connection, changes = planned(local_wiki, tmp_path, monkeypatch)
+    admin(local_wiki).delete(f"Draft:{title}")
+    (outcome,) = publish(connection, changes, "wikidraft test", minor=False, force=False)
+    assert outcome.status is Status.CONFLICTED and "deleted on the wiki" in outcome.detail
+    assert page_text(local_wiki, f"Draft:{title}") is None
