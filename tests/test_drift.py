@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
-from tests.wikiadmin import admin, page_text, reviewer
+from tests.wikiadmin import add_abuse_filter, admin, page_text, reviewer
 
 
 def ledger(folder: Path) -> dict[str, dict[str, object]]:
@@ -109,3 +109,13 @@ def test_protection_or_a_null_revision_is_not_drift(local_wiki: LocalWiki, tmp_p
     draft(tmp_path, title, "Changed text.\n")
     diff = wikidraft(config, "diff", str(path))
     assert diff.returncode == 1 and "since your last push" not in diff.stdout
+
+
+def test_refused_saves_leave_no_ledger_entry(local_wiki: LocalWiki, tmp_path: Path) -> None:
+    phrase = unique("zqledgerblock").replace(" ", "")
+    add_abuse_filter(local_wiki, phrase)
+    refused, saved = unique("Drift refused"), unique("Drift saved")
+    paths = [str(draft(tmp_path, refused, f"Has {phrase}.\n")), str(draft(tmp_path, saved))]
+    push = wikidraft(write_config(tmp_path, local_wiki), "push", "--yes", *paths)
+    assert push.returncode == 1 and "abusefilter-disallowed" in push.stdout
+    assert set(ledger(tmp_path)) == {f"Draft:{saved}"}
