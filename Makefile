@@ -23,7 +23,7 @@ wiki-stop:
 	$(PYTHON) scripts/local-wiki stop
 
 ## demo: the main job on the bundled examples against the local wiki
-demo: $(BIN)/.installed wiki
+demo: $(BIN)/.installed
 	$(BIN)/python scripts/demo.py
 
 ## test: lint, then the whole suite (wiki-backed tests start their own wiki)

@@ -1,6 +1,8 @@
 """The demo behind `make demo`: convert the examples, diff, push, diff again, on the local wiki.
 
-Each step is printed as the command a user would type, then run exactly as typed.
+It starts from a fresh local wiki and an empty ledger, so that every run shows the same story
+(pages created, then unchanged) whatever earlier runs or converter versions left behind. Each
+step is printed as the command a user would type, then run exactly as typed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(str(path.relative_to(REPO)) for path in (REPO / "examples").glob("*.md"))
 WIKIDRAFT = str(Path(sys.executable).with_name("wikidraft"))
+LEDGER = REPO / "examples" / ".wikidraft" / "ledger.json"
 
 # (arguments, the exit statuses that mean the step went as it should)
 STEPS: list[tuple[list[str], set[int]]] = [
@@ -25,6 +28,13 @@ STEPS: list[tuple[list[str], set[int]]] = [
 
 def main() -> int:
     """Run every step; stop at the first one that does not go as it should."""
+    print("$ scripts/local-wiki reset   # a fresh local wiki for the demo", flush=True)
+    reset = subprocess.run([sys.executable, str(REPO / "scripts" / "local-wiki"), "reset"])
+    if reset.returncode != 0:
+        return 1
+    # The ledger remembers pushes to the wiki just deleted; without this the fresh pages would
+    # read as "deleted on the wiki since your last push".
+    LEDGER.unlink(missing_ok=True)
     for arguments, expected in STEPS:
         print(f"\n$ wikidraft {shlex.join(arguments)}", flush=True)
         status = subprocess.run([WIKIDRAFT, *arguments], cwd=REPO).returncode
