@@ -22,6 +22,8 @@ from converters import convert
         ("## <b>bold\n\ntext</b>\n", "== <b>bold</b> ==\n\ntext\n"),
         # Inline TeX over two lines stays on the paragraph's line.
         ("=$a\nb$ =\n", "<nowiki>=</nowiki><math>a b</math> =\n"),
+        # Emphasis around a tag that is dropped would leave four bare apostrophes.
+        ("a *<nowiki>* b\n", "a  b\n"),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

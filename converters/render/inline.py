@@ -58,6 +58,8 @@ def _marked(mark: str, quotes: str, node: SyntaxTreeNode, ctx: RenderContext) ->
         return render_inline_children(node.children, ctx)
     with ctx.entering(marks=ctx.scope.marks | {mark}):
         inner = render_inline_children(node.children, ctx)
+    if not inner:  # emphasis of nothing shows nothing; written, its quotes would pair up
+        return ""
     # The delimiter algorithm leaves empty text nodes next to nested marks; they show nothing.
     shown = [child for child in node.children if child.type != "text" or child.content]
     first, last = (shown[0], shown[-1]) if shown else (node, node)
