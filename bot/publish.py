@@ -112,14 +112,30 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     else:
         params["createonly"] = True
     try:
-        params.update(token=site.tokens["csrf"], bot=site.has_right("bot"))
-        result = site.simple_request(**params).submit()["edit"]
+        result = submit_edit(site, params)
     except pywikibot.exceptions.APIError as error:
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
         return Outcome(change, status, f"{error.code}: {meaning} ({error.info})")
     except pywikibot.exceptions.Error as error:
         return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}")
     return judge(change, result)
+
+
+def submit_edit(site: BotPasswordSite, params: dict[str, object]) -> dict[str, object]:
+    """Send the edit; refused for a bad token, once more with a freshly fetched token."""
+    import pywikibot
+
+    try:
+        params.update(token=site.tokens["csrf"], bot=site.has_right("bot"))
+        return site.simple_request(**params).submit()["edit"]
+    except pywikibot.exceptions.APIError as error:
+        if error.code != "badtoken":
+            raise
+    # After re-logging in (an expired session) pywikibot may resend its stale token until it
+    # gives up; the token of the new session goes through.
+    site.tokens.clear()
+    params["token"] = site.tokens["csrf"]
+    return site.simple_request(**params).submit()["edit"]
 
 
 def judge(change: Change, result: dict[str, object]) -> Outcome:
