@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import cProfile
+import gc
 import pstats
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,13 +46,27 @@ def top(stats: pstats.Stats, key: str, only_ours: bool) -> list[list[str]]:
 
 
 def median_time(function: Callable[[], object], repeats: int) -> float:
-    """The median wall time of repeats calls."""
+    """The median wall time of repeats calls, the cyclic collector paused as in convert()."""
+    from converters.api import cyclic_gc_paused
+
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
+        with cyclic_gc_paused():
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def traced_peak(function: Callable[[], object]) -> float:
+    """The peak of the memory Python allocates during one call (tracemalloc), in MiB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
 
 
 def floors(text: str, settings: Settings) -> Table:
@@ -72,12 +88,18 @@ def floors(text: str, settings: Settings) -> Table:
     table = Table(
         "Profile: the converter next to the parsers it runs (1 MB draft, no profiler)",
         settings.command,
-        ["call", f"median (s, n={settings.repeats})"],
+        ["call", f"median (s, n={settings.repeats})", "peak traced memory (MiB)"],
     )
     table.rows = [
-        [f"`{name}`", f"{median_time(call, settings.repeats):.3f}"] for name, call in rows
+        [f"`{name}`", f"{median_time(call, settings.repeats):.3f}", f"{traced_peak(call):.0f}"]
+        for name, call in rows
     ]
-    table.notes.append("in the benchmark's own process, after a warm-up conversion")
+    table.notes += [
+        "in the benchmark's own process, after a warm-up conversion; times without tracemalloc",
+        f"input {len(text.encode()) / 2**20:.2f} MiB; output {len(wikitext.encode()) / 2**20:.2f} "
+        "MiB; peak traced memory: what Python allocated at the highest point of one call "
+        "(tracemalloc; RSS adds allocator overhead)",
+    ]
     return table
 
 
