@@ -107,11 +107,16 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
 def wiki_errors(config: Config) -> Iterator[None]:
     """Turn pywikibot's errors (wiki down, login refused, API errors) into one-line UserErrors."""
     import pywikibot
+    import requests
 
     try:
         yield
     except pywikibot.exceptions.Error as error:
         raise UserError(describe(config, error)) from None
+    except (OSError, requests.exceptions.RequestException) as error:
+        # A host name that does not resolve or a refused TLS handshake surfaces as a plain
+        # ConnectionError while pywikibot builds the site, before its own error types apply.
+        raise UserError(f"cannot reach the wiki at {config.api}: {first_line(error)}") from None
 
 
 def require_namespace(site: BotPasswordSite, name: str) -> int:
@@ -122,11 +127,17 @@ def require_namespace(site: BotPasswordSite, name: str) -> int:
     raise UserError(f"the wiki at {site.base_url('')} has no namespace named {name!r}")
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message, or its type's name when it has none."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def describe(config: Config, error: Exception) -> str:
     """One line for a failure to reach or use the wiki (never the password)."""
     import pywikibot
 
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    text = first_line(error)
     # pywikibot names its site ("Failed on family:code: …"); ours has no name the user gave it.
     text = re.sub(r"^(\w+) on wikidraft_\w+:wikidraft_\w+: ", r"\1: ", text)
     if isinstance(error, pywikibot.exceptions.NoUsernameError):

@@ -55,6 +55,17 @@ def test_wiki_down_is_one_line(local_wiki: LocalWiki, tmp_path: Path, command: s
     assert "cannot reach the wiki" in result.stderr
 
 
+def test_wiki_host_that_does_not_resolve_is_one_line(local_wiki: LocalWiki, tmp_path: Path) -> None:
+    # .invalid never resolves (RFC 2606): the failure comes while pywikibot builds the site.
+    config = write_config(
+        tmp_path, local_wiki, api="https://wiki.invalid/w/api.php", user_agent="t (t@example.org)"
+    )
+    result = wikidraft(config, "diff", str(draft(tmp_path, unique("Mu"))))
+    assert result.returncode == 2
+    assert_one_line(result.stderr, local_wiki.password)
+    assert "cannot reach the wiki at https://wiki.invalid/w/api.php" in result.stderr
+
+
 HEAD = "[wiki]\napi = 'http://127.0.0.1:1/api.php'\nusername = 'A@b'\n"
 
 
