@@ -176,3 +176,11 @@ def test_check_counts_fragments_of_others_and_catches_one_the_document_broke() -
 )
 def test_bold_lead(title: str, lead: str, bolded: str) -> None:
     assert convert(lead, title=title).wikitext == bolded + "\n"
+
+
+def test_reflist_option_writes_the_references_tag_for_wikis_without_the_template() -> None:
+    markdown = "A fact.[^1]\n\n[^1]: A book.\n"
+    assert convert(markdown, title="T").wikitext.endswith("== References ==\n\n{{reflist}}\n")
+    assert convert(markdown, title="T", reflist="tag").wikitext.endswith(
+        "== References ==\n\n<references />\n"
+    )
