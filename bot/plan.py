@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from bot.config import Config
 from bot.errors import UserError
@@ -61,17 +62,33 @@ def draft_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def convert(path: Path) -> Conversion:
-    """Convert one draft file; unreadable or unconvertible input is a UserError."""
+def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
+    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError."""
     import converters
 
     try:
         markdown = path.read_text(encoding="utf-8")
-        return converters.convert(markdown, source_name=str(path))
+        return converters.convert(
+            markdown,
+            source_name=str(path),
+            target_namespace=config.namespace,
+            wiki_article_base=article_base(site, config),
+        )
     except (OSError, UnicodeDecodeError) as error:
         raise UserError(f"{path}: cannot read: {error}") from None
     except converters.ConversionError as error:
         raise UserError(f"{path}: {error}") from None
+    except converters.ConverterBug as error:
+        message = f"{path}: internal error of the converter, please report it: {error}"
+        raise UserError(message) from error
+
+
+def article_base(site: BotPasswordSite, config: Config) -> str:
+    """The URL prefix of the wiki's articles: links to them become [[wikilinks]]."""
+    server = str(site.siteinfo["server"])
+    if server.startswith("//"):  # protocol-relative, as on Wikimedia wikis
+        server = f"{urlsplit(config.api).scheme}:{server}"
+    return server + str(site.siteinfo["articlepath"]).replace("$1", "")
 
 
 class Prefixes:
@@ -98,7 +115,7 @@ def build(site: BotPasswordSite, config: Config, paths: list[str]) -> list[Item]
     import pywikibot
 
     files = draft_files(paths)
-    conversions = [convert(path) for path in files]
+    conversions = [convert(path, site, config) for path in files]
     namespace_id = require_namespace(site, config.namespace)
     known = Prefixes(site)
     items: list[Item] = []

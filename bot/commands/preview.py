@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.is_file():
         raise UserError(f"{args.path}: no such file")
-    conversion = plan.convert(source)
     wiki = site.connect(config, login=False)
+    conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):
         try:
             known = plan.Prefixes(wiki)
