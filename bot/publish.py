@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.compare import Change
+from bot.plan import stored
 
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite
@@ -114,10 +115,17 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     try:
         result = submit_edit(site, params)
     except pywikibot.exceptions.APIError as error:
+        ours = our_lost_save(site, change) if error.code == "articleexists" else None
+        if ours:
+            return Outcome(change, Status.CREATED, "confirmed by reading it back", *ours)
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
         return Outcome(change, status, f"{error.code}: {meaning} ({error.info})")
     except pywikibot.exceptions.Error as error:
         return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}")
+    if "nochange" in result and change.status == "changed":
+        ours = our_lost_save(site, change)  # the page already holds what we meant to save
+        if ours:
+            return Outcome(change, Status.UPDATED, "confirmed by reading it back", *ours)
     return judge(change, result)
 
 
@@ -136,6 +144,23 @@ def submit_edit(site: BotPasswordSite, params: dict[str, object]) -> dict[str, o
     site.tokens.clear()
     params["token"] = site.tokens["csrf"]
     return site.simple_request(**params).submit()["edit"]
+
+
+def our_lost_save(site: BotPasswordSite, change: Change) -> tuple[int, str] | None:
+    """(revid, timestamp) of the page's latest revision if it is ours and holds our text.
+
+    A save whose answer was lost (a reset, a timeout) is retried by pywikibot; the retry then
+    meets the page that save created ("articleexists") or updated ("nochange").
+    """
+    query = {"titles": change.item.title, "rvprop": "ids|user|timestamp|content"}
+    pages = site.simple_request(
+        action="query", prop="revisions", rvslots="main", formatversion=2, **query
+    ).submit()["query"]["pages"]
+    latest = (pages[0].get("revisions") or [{}])[0]
+    text = latest.get("slots", {}).get("main", {}).get("content")
+    if latest.get("user") != site.user() or text is None or stored(text) != change.item.text:
+        return None
+    return int(latest["revid"]), str(latest["timestamp"])
 
 
 def judge(change: Change, result: dict[str, object]) -> Outcome:

@@ -64,9 +64,9 @@ ROWS = {
         [Fault("maxlag", times=5, action="edit")], 1, "failed", "failed",
         "Maximum retries attempted due to maxlag", [0, 0]),
     "connection reset": Row([Fault("reset", action="edit")], 0, "created", "created"),
-    "response lost after the save": Row(
-        [Fault("lost_response", action="edit")], 1, "conflicted", "created",
-        "articleexists", [1, 1]),
+    "response lost after the save": Row(  # the retry meets our own page: read back
+        [Fault("lost_response", action="edit")], 0, "created", "created",
+        "confirmed by reading it back"),
     "bad CSRF token once": Row([Fault("bad_token", action="edit")], 0, "created", "created"),
     "bad CSRF token every time": Row(  # pywikibot's two tries, then wikidraft's two
         [Fault("bad_token", times=4, action="edit")], 1, "failed", "created",
@@ -120,20 +120,23 @@ def test_expired_session_logs_in_again_and_saves(
     assert ledger_titles(tmp_path) == {f"Draft:{title}" for title in titles}
 
 
-def test_rerun_after_a_lost_response_adopts_our_own_save(
+def test_lost_answer_to_an_update_is_confirmed_by_reading_back(
     proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
     config = write_config(tmp_path, local_wiki, api=proxy.api)
-    title = unique("Lost")
-    path = str(draft(tmp_path, title))
+    title = unique("Lost update")
+    path = str(draft(tmp_path, title, "First text.\n"))
+    assert wikidraft(config, "push", "--yes", path).returncode == 0
+    draft(tmp_path, title, "Second text.\n")
     proxy.inject(Fault("lost_response", action="edit"))
-    assert wikidraft(config, "push", "--yes", path).returncode == 1
-    assert ledger_titles(tmp_path) == set()  # the save was never confirmed to us
-    rerun = wikidraft(config, "push", "--yes", path)
-    assert rerun.returncode == 0 and "1 unchanged" in rerun.stdout
-    assert "never pushed from here" not in rerun.stdout  # unchanged: nothing to protect
-    assert ledger_titles(tmp_path) == {f"Draft:{title}"}
-    assert revision_count(local_wiki, f"Draft:{title}") == 1
+    result = wikidraft(config, "push", "--yes", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("updated") and "confirmed by reading it back" in result.stdout
+    revid, text = page_text(local_wiki, f"Draft:{title}")
+    assert "Second text." in text and revision_count(local_wiki, f"Draft:{title}") == 2
+    ledger = json.loads((tmp_path / ".wikidraft" / "ledger.json").read_text(encoding="utf-8"))
+    (pages,) = ledger["wikis"].values()
+    assert pages[f"Draft:{title}"]["revid"] == revid  # the revision the lost answer named
 
 
 def test_retries_are_shown_on_a_terminal(
