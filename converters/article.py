@@ -34,16 +34,25 @@ def _sections(sections: Sequence[Section], ctx: RenderContext) -> list[str]:
     return parts
 
 
+_ARTICLE = re.compile(r"(?:(?:A|An|The) )?")
+
+
 def bold_lead(paragraph: str, names: Sequence[str]) -> str:
-    """MOS:BOLDLEAD: bold the first of ``names`` that opens the lead's first sentence."""
-    if paragraph.startswith("'''"):
-        return paragraph
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        written = escape_text(name)
-        head, rest = paragraph[: len(written)], paragraph[len(written) :]
-        if head.casefold() == written.casefold() and not re.match(r"\w", rest):
-            glue = "<nowiki/>" if rest.startswith("'") else ""
-            return f"'''{head}'''{glue}{rest}"
+    """MOS:BOLDLEAD: bold the first of ``names`` that opens the lead's first sentence.
+
+    An article before the name stays plain: "A '''rope''' is a binary tree".
+    """
+    if "'''" in paragraph.split(". ")[0]:
+        return paragraph  # the first sentence already bolds something
+    article = _ARTICLE.match(paragraph)
+    for start in dict.fromkeys((0, article.end() if article else 0)):
+        for name in sorted({n for n in names if n}, key=len, reverse=True):
+            written = escape_text(name)
+            head = paragraph[start : start + len(written)]
+            rest = paragraph[start + len(written) :]
+            if head.casefold() == written.casefold() and not re.match(r"\w", rest):
+                glue = "<nowiki/>" if rest.startswith("'") else ""
+                return f"{paragraph[:start]}'''{head}'''{glue}{rest}"
     return paragraph
 
 

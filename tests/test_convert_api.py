@@ -172,6 +172,9 @@ def test_check_counts_fragments_of_others_and_catches_one_the_document_broke() -
         ("Alice", "Alice's book.", "'''Alice'''<nowiki/>'s book."),
         ("Tide", "Tidepools are wet.", "Tidepools are wet."),
         ("Tide", "**Tide** is bold already.", "'''Tide''' is bold already."),
+        ("Rope (data structure)", "A rope is a tree.", "A '''rope''' is a tree."),
+        ("Tide", "The tide is **high**.", "The tide is '''high'''."),
+        ("Apple", "Another fruit.", "Another fruit."),
     ],
 )
 def test_bold_lead(title: str, lead: str, bolded: str) -> None:
