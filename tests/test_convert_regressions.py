@@ -24,6 +24,11 @@ from converters import convert
         ("=$a\nb$ =\n", "<nowiki>=</nowiki><math>a b</math> =\n"),
         # Emphasis around a tag that is dropped would leave four bare apostrophes.
         ("a *<nowiki>* b\n", "a  b\n"),
+        # markdown-it reads one comment up to a later "-->"; it ends at the first one.
+        (
+            "a <!-- |--->[//x.org z]~~~ <b>--> c\n",
+            "a <!-- |--->&#91;//x.org z]<nowiki>~~~</nowiki> &lt;b>--> c\n",
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

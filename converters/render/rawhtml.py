@@ -164,7 +164,11 @@ class _HtmlWriter:
         elif tag.kind == "entity":
             self.out.append(tag.data)
         elif tag.kind == "comment":
-            self.out.append(f"<!--{tag.data}-->")
+            # A comment ends at its first "-->" (what follows is text), in browsers as in wikis.
+            comment, end, text = tag.data.partition("-->")
+            self.out.append(f"<!--{comment}-->")
+            if end:
+                self.out.append(escape_text(f"{text}-->", extra))
         elif tag.kind == "other":
             self.warn(f"removed <!{tag.data[:20]}…>: not visible in a page")
         elif tag.kind == "start":
