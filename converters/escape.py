@@ -82,7 +82,7 @@ def escape_text(
     return "".join(parts)
 
 
-_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=)")
+_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=)", re.DOTALL)  # comments may span lines
 
 
 def escape_line_start(line: str) -> str:
