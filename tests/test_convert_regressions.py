@@ -29,6 +29,12 @@ from converters import convert
             "a <!-- |--->[//x.org z]~~~ <b>--> c\n",
             "a <!-- |--->&#91;//x.org z]<nowiki>~~~</nowiki> &lt;b>--> c\n",
         ),
+        # A raw tag left open in a link label is closed inside the label.
+        (
+            'x <a href="https://e.org"><b>bold label\n\ny\n',
+            "x [https://e.org <b>bold label</b>]\n\ny\n",
+        ),
+        ("[a <i>b](https://e.org) c</i>\n", "[https://e.org a <i>b</i>] c\n"),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

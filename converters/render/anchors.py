@@ -6,7 +6,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from converters.escape import LINK_LABEL, escape_text
 from converters.render.context import RenderContext, line_of
-from converters.render.inline import render_inline_children
+from converters.render.inline import render_label
 from converters.render.links import image_wikitext, link_target, link_wikitext
 from converters.structure import plain_text
 
@@ -58,6 +58,4 @@ def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
         own_article = bool(base) and href.startswith(base)
         text = escape_text(plain_text(node), LINK_LABEL, free_links=own_article)
         return link_wikitext(href, text, ctx, line_of(node))
-    with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
-        label = render_inline_children(node.children, ctx)
-    return link_wikitext(href, label, ctx, line_of(node))
+    return link_wikitext(href, render_label(node.children, ctx), ctx, line_of(node))

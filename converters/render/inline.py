@@ -21,8 +21,7 @@ def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) 
         if isinstance(group, SyntaxTreeNode):
             parts.append(ctx.render(group))
         elif group.href is not None:
-            with ctx.entering(in_link=True, extra={**ctx.scope.extra, **LINK_LABEL}):
-                label = render_inline_children(group.inner, ctx)
+            label = render_label(group.inner, ctx)
             parts.append(link_wikitext(group.href, label, ctx, line_of(group.inner_parent)))
         else:
             ctx.report.warn(line_of(group.inner_parent), f"removed <{group.tag}> and its content")
@@ -31,9 +30,17 @@ def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) 
 
 def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A block's inline content, its raw HTML tags balanced within it."""
-    stray, closing = balance(node)
-    with ctx.entering(stray_tags=stray):
+    stray, closing = balance(node.children)
+    with ctx.entering(stray_tags=ctx.scope.stray_tags | stray):
         return render_inline_children(node.children, ctx) + closing
+
+
+def render_label(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str:
+    """A link's label: ``]`` made literal, raw HTML tags balanced within it."""
+    stray, closing = balance(nodes)
+    extra = {**ctx.scope.extra, **LINK_LABEL}
+    with ctx.entering(in_link=True, extra=extra, stray_tags=ctx.scope.stray_tags | stray):
+        return render_inline_children(nodes, ctx) + closing
 
 
 def text(node: SyntaxTreeNode, ctx: RenderContext) -> str:

@@ -74,17 +74,18 @@ def html_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     return _HtmlWriter(ctx, node).write([single_tag(node)])
 
 
-def balance(inline: SyntaxTreeNode) -> tuple[frozenset[int], str]:
-    """Raw tags of one inline content that close nothing, and the end tags it still needs.
+def balance(nodes: Sequence[SyntaxTreeNode]) -> tuple[frozenset[int], str]:
+    """Raw tags of some inline content that close nothing, and the end tags it still needs.
 
-    A paragraph or heading must not leave an element open for the next block to close, or
-    the parse would pair tags across blocks; a browser closes them at the block's end too.
+    A paragraph, heading or link label must not leave an element open for what follows to
+    close, or the parse would pair tags across it; a browser closes them at its end too.
+    Link labels are balanced on their own, so their tags are not counted here.
     """
     stack: list[str] = []
     stray: set[int] = set()
-    for node in inline.walk():
-        tag = single_tag(node) if node.type == "html_inline" else None
-        if tag is None or tag.name not in ALLOWED_TAGS or tag.name in VOID_TAGS:
+    for node in _tags_outside_links(nodes):
+        tag = single_tag(node)
+        if tag.name not in ALLOWED_TAGS or tag.name in VOID_TAGS:
             continue
         if tag.kind == "start":
             stack.append(tag.name)
@@ -93,6 +94,17 @@ def balance(inline: SyntaxTreeNode) -> tuple[frozenset[int], str]:
         elif tag.kind == "end":
             stray.add(id(node))
     return frozenset(stray), "".join(f"</{name}>" for name in reversed(stack))
+
+
+def _tags_outside_links(nodes: Sequence[SyntaxTreeNode]) -> Iterator[SyntaxTreeNode]:
+    """The raw inline tags among ``nodes`` and their marks, outside links and removed tags."""
+    for item in group_inline_html(nodes):
+        if isinstance(item, HtmlGroup) or item.type == "link":
+            continue
+        if item.type == "html_inline":
+            yield item
+        else:
+            yield from _tags_outside_links(item.children)
 
 
 def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
