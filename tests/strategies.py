@@ -68,19 +68,29 @@ SITES = ("example.org", "news.example.com", "www.bbc.co.uk", "en.wikipedia.org",
 
 @dataclass(frozen=True)
 class Draft:
-    """A drawn Markdown draft and the marker words that must be visible once it is rendered."""
+    """A drawn Markdown draft, the marker words in it, and its body without the definitions.
+
+    The body is what a reader must see rendered: the converter consumes the definitions below
+    it into references (and leaves out, with a warning, those never cited).
+    """
 
     markdown: str
     words: frozenset[str]
+    body: str
 
     def __repr__(self) -> str:
         """The draft as a Python expression, its huge line (if any) written as a repetition."""
         count = self.markdown.count(HUGE)
+        words, body = set(self.words), self.body
         if count < 100:
-            return f"Draft({self.markdown!r}, {set(self.words)!r})"
+            return f"Draft({self.markdown!r}, {words!r}, {body!r})"
         start = self.markdown.index(HUGE)
         head, tail = self.markdown[:start], self.markdown[start + count * len(HUGE) :]
-        return f"Draft({head!r} + {HUGE!r} * {count} + {tail!r}, {set(self.words)!r})"
+        return f"Draft({head!r} + {HUGE!r} * {count} + {tail!r}, {words!r}, {body!r})"
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        """Hypothesis prints drawn values with this, not repr, unless told."""
+        printer.text(repr(self))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -260,7 +270,7 @@ def documents(draw: st.DrawFn, *, renderable: bool = False) -> Draft:
     markdown = body.text + references(cited)
     if not renderable:
         markdown = draw(noisy(markdown))
-    return Draft(markdown + "\n", body.words)
+    return Draft(markdown + "\n", body.words, body.text)
 
 
 @st.composite
