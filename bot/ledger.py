@@ -24,11 +24,14 @@ user names, passwords, tokens or cookies; API URLs are stored without user info 
 ``schema`` is bumped on any incompatible change; a ledger with a newer schema is refused rather
 than misread. Every ``record`` rewrites the whole file atomically (temporary file in the same
 folder, fsync, ``os.replace``, fsync of the folder), so a crash mid-batch leaves the ledger as it
-was after the last successful save: never half-written.
+was after the last successful save: never half-written. Two pushes of the same drafts at once
+each re-read the file under a lock (``ledger.lock``, empty) before recording, so neither
+loses the other's entries.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -44,6 +47,7 @@ from bot.errors import UserError
 SCHEMA = 1
 FOLDER = ".wikidraft"
 FILENAME = "ledger.json"
+LOCK = "ledger.lock"  # held while a save is recorded; holds nothing
 
 
 class LedgerError(UserError):
@@ -99,8 +103,14 @@ class Ledger:
         """Remember a successful save and write the ledger to disk at once (atomically)."""
         saved = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         entry = Entry(revid=int(revid), sha256=content_hash(text), saved=saved)
-        self._wikis.setdefault(wiki_key(api), {})[title] = entry
-        self._write()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.parent / LOCK, "a") as lock:
+            # Another push of the same drafts may have recorded its saves since we read the
+            # file: read again under the lock, so neither run's entries are lost.
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self._wikis = self._read()
+            self._wikis.setdefault(wiki_key(api), {})[title] = entry
+            self._write()
         return entry
 
     def _read(self) -> dict[str, dict[str, Entry]]:
@@ -128,7 +138,6 @@ class Ledger:
 
     def _write(self) -> None:
         """Replace the file atomically: a reader or a crash sees the old or the new ledger."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         document = {
             "schema": SCHEMA,
             "wikis": {

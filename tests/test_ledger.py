@@ -101,3 +101,18 @@ def test_a_hard_kill_mid_batch_leaves_a_consistent_prefix(tmp_path: Path, delay:
     assert len(pages) >= 20
     assert sorted(pages) == [f"Draft:P{number:06d}" for number in range(len(pages))]
     assert all(pages[title]["revid"] == int(title[7:]) for title in pages)
+
+
+def test_two_writers_at_once_keep_each_others_entries(tmp_path: Path) -> None:
+    path = tmp_path / ".wikidraft" / "ledger.json"
+    code = "import sys\nfrom pathlib import Path\nfrom bot.ledger import Ledger\n" + (
+        "ledger = Ledger(Path(sys.argv[1]))\n"
+        "for n in range(40):\n"
+        "    ledger.record('http://127.0.0.1/api.php', f'Draft:{sys.argv[2]}{n}', n, 'x')\n"
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", code, str(path), name]) for name in ("A", "B")
+    ]
+    assert [writer.wait() for writer in writers] == [0, 0]
+    pages = json.loads(path.read_text(encoding="utf-8"))["wikis"]["http://127.0.0.1/api.php"]
+    assert len(pages) == 80
