@@ -10,6 +10,7 @@ import requests
 
 from tests.faultproxy import Fault, FaultProxy
 from tests.localwiki import LocalWiki
+from tests.wikiadmin import Account
 
 pytestmark = pytest.mark.wiki
 SITEINFO = {"action": "query", "meta": "siteinfo", "format": "json"}
@@ -22,24 +23,9 @@ def proxy(local_wiki: LocalWiki) -> Iterator[FaultProxy]:
         yield running
 
 
-def logged_in(proxy: FaultProxy, wiki: LocalWiki) -> requests.Session:
-    """A session logged in with the bot password, through the proxy."""
-    session = requests.Session()
-    query = {"action": "query", "meta": "tokens", "type": "login", "format": "json"}
-    token = session.get(proxy.api, params=query, timeout=30).json()["query"]["tokens"]
-    login = session.post(
-        proxy.api,
-        data={
-            "action": "login",
-            "lgname": wiki.username,
-            "lgpassword": wiki.password,
-            "lgtoken": token["logintoken"],
-            "format": "json",
-        },
-        timeout=30,
-    ).json()
-    assert login["login"]["result"] == "Success"
-    return session
+def logged_in(proxy: FaultProxy, wiki: LocalWiki) -> Account:
+    """The bot account logged in through the proxy (its session and CSRF token)."""
+    return Account(wiki, wiki.username, wiki.password, api=proxy.api)
 
 
 def user_id(session: requests.Session, api: str) -> int:
@@ -52,7 +38,7 @@ def test_forwards_requests_and_session_cookies(proxy: FaultProxy, local_wiki: Lo
     direct = requests.get(local_wiki.api, params=SITEINFO, timeout=30).json()
     through = requests.get(proxy.api, params=SITEINFO, timeout=30).json()
     assert through["query"]["general"]["sitename"] == direct["query"]["general"]["sitename"]
-    assert user_id(logged_in(proxy, local_wiki), proxy.api) > 0
+    assert user_id(logged_in(proxy, local_wiki).session, proxy.api) > 0
     assert proxy.count("query", fault=None) >= 3 and proxy.count(fault="reset") == 0
 
 
@@ -92,14 +78,12 @@ def test_maxlag_fault_is_mediawikis_maxlag_error(proxy: FaultProxy) -> None:
 def test_lost_response_fault_lets_the_wiki_act_but_the_client_never_hears(
     proxy: FaultProxy, local_wiki: LocalWiki
 ) -> None:
-    session = logged_in(proxy, local_wiki)
-    query = {"action": "query", "meta": "tokens", "format": "json"}
-    token = session.get(proxy.api, params=query, timeout=30).json()["query"]["tokens"]
+    bot = logged_in(proxy, local_wiki)
     title = f"Draft:Lost response {time.time_ns()}"
-    edit = {"action": "edit", "title": title, "text": "x", "token": token["csrftoken"]}
+    edit = {"action": "edit", "title": title, "text": "x", "token": bot.token}
     proxy.inject(Fault("lost_response", action="edit"))
     with pytest.raises(requests.ConnectionError):
-        session.post(proxy.api, data={**edit, "format": "json"}, timeout=30)
+        bot.session.post(proxy.api, data={**edit, "format": "json"}, timeout=30)
     info = {"action": "query", "titles": title, "format": "json", "formatversion": 2}
     assert (
         "missing"
@@ -110,7 +94,7 @@ def test_lost_response_fault_lets_the_wiki_act_but_the_client_never_hears(
 def test_drop_cookies_makes_the_session_look_expired_once(
     proxy: FaultProxy, local_wiki: LocalWiki
 ) -> None:
-    session = logged_in(proxy, local_wiki)
+    session = logged_in(proxy, local_wiki).session
     proxy.inject(Fault("drop_cookies", action="query"))
     assert user_id(session, proxy.api) == 0
     assert user_id(session, proxy.api) > 0
@@ -119,14 +103,13 @@ def test_drop_cookies_makes_the_session_look_expired_once(
 def test_bad_token_fault_makes_the_wiki_reject_the_edit(
     proxy: FaultProxy, local_wiki: LocalWiki
 ) -> None:
-    session = logged_in(proxy, local_wiki)
-    query = {"action": "query", "meta": "tokens", "format": "json"}
-    token = session.get(proxy.api, params=query, timeout=30).json()["query"]["tokens"]
+    bot = logged_in(proxy, local_wiki)
+    session = bot.session
     edit = {
         "action": "edit",
         "title": "Draft:Fault proxy token test",
         "text": "x",
-        "token": token["csrftoken"],
+        "token": bot.token,
         "format": "json",
     }
     proxy.inject(Fault("bad_token", action="edit"))

@@ -28,8 +28,8 @@ foreach ( [ '*', 'user', 'autoconfirmed', 'bot', 'sysop', 'emailconfirmed' ] as 
 class Account:
     """A logged-in API session of one wiki account."""
 
-    def __init__(self, wiki: LocalWiki, name: str, password: str) -> None:
-        self.api = wiki.api
+    def __init__(self, wiki: LocalWiki, name: str, password: str, api: str | None = None) -> None:
+        self.api = api or wiki.api  # another api.php URL for the same wiki: a proxy in front
         self.session = requests.Session()
         token = self.call("GET", action="query", meta="tokens", type="login")
         login = self.call(
