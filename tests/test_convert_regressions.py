@@ -35,6 +35,8 @@ from converters import convert
             "x [https://e.org <b>bold label</b>]\n\ny\n",
         ),
         ("[a <i>b](https://e.org) c</i>\n", "[https://e.org a <i>b</i>] c\n"),
+        # Line starts inside a comment are left alone: escaping "----->" would unclose it.
+        ("<!-- a\n* b\n----->\n* c\n", "<!-- a\n* b\n----->\n\n* c\n"),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

@@ -107,24 +107,44 @@ def _tags_outside_links(nodes: Sequence[SyntaxTreeNode]) -> Iterator[SyntaxTreeN
             yield from _tags_outside_links(item.children)
 
 
+# What line handling must not touch: preformatted text, and comments (MediaWiki removes
+# them before it looks at line starts, so escaping inside one could end it early).
+_PROTECTED = re.compile(r"<pre>.*?</pre>|<!--.*?-->", re.DOTALL)
+
+
 def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A raw HTML block; its text is escaped and line starts made harmless."""
     written = _HtmlWriter(ctx, node).write(tokenize(node.content))
-    pieces = re.split(r"(<pre>.*?</pre>)", written, flags=re.DOTALL)
-    for index in range(0, len(pieces), 2):
-        # A blank line would end a wiki paragraph; a browser sees only white space.
-        lines = [_line_start(line.lstrip()) for line in pieces[index].split("\n") if line.strip()]
-        pieces[index] = (" " if ctx.scope.single_line else "\n").join(lines)
-    if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
-        pieces[1::2] = [piece.replace("\n", "&#10;") for piece in pieces[1::2]]
+    joiner = " " if ctx.scope.single_line else "\n"
+    pieces: list[str] = []
+    at_line_start = True  # comments are transparent: text after one may start a line
+    position = 0
+    for match in [*_PROTECTED.finditer(written), None]:
+        text = written[position : match.start() if match else len(written)]
+        pieces.append(_lines(text, at_line_start, joiner))
+        if text.strip():
+            at_line_start = text.endswith("\n")
+        if match is None:
+            break
+        protected = match.group()
+        if protected.startswith("<pre>"):
+            at_line_start = False
+            if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
+                protected = protected.replace("\n", "&#10;")
+        pieces.append(protected)
+        position = match.end()
     return "".join(pieces).strip()
 
 
-def _line_start(line: str) -> str:
-    """Escape a line's start, looking past comments (MediaWiki removes them first)."""
-    comments = re.match(r"(?:<!--.*?-->)*", line)
-    end = comments.end() if comments else 0
-    return line[:end] + escape_line_start(line[end:])
+def _lines(text: str, at_line_start: bool, joiner: str) -> str:
+    """Text between protected pieces, each of its line starts escaped, blank lines dropped.
+
+    A blank line would end a wiki paragraph; a browser sees only white space.
+    """
+    lines = text.split("\n")
+    first = 0 if at_line_start else 1  # a first piece that continues a line keeps its start
+    kept = lines[:first] + [escape_line_start(ln.lstrip()) for ln in lines[first:] if ln.strip()]
+    return joiner.join(kept) + (joiner if len(lines) > 1 and not lines[-1].strip() else "")
 
 
 class _HtmlWriter:
