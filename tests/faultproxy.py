@@ -19,7 +19,7 @@ import struct
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -49,7 +49,7 @@ class Fault:
     retry_after: int | None = 1  # for "status" and "maxlag"
     hook: Callable[[], object] | None = None  # for "hook"
     within: float = 60.0  # the fault expires this many seconds after it was armed
-    armed_at: float = field(default_factory=time.monotonic)
+    armed_at: float = field(default_factory=time.monotonic)  # set again by inject
 
     def __post_init__(self) -> None:
         """Refuse faults the proxy does not know, so a typo cannot make a test pass vacuously."""
@@ -114,9 +114,9 @@ class FaultProxy:
         self.stop()
 
     def inject(self, fault: Fault) -> None:
-        """Arm a fault; faults are applied in the order they were armed."""
+        """Arm a copy of fault, from now; faults are applied in the order they were armed."""
         with self._lock:
-            self._faults.append(fault)
+            self._faults.append(replace(fault, armed_at=time.monotonic()))
 
     def clear(self) -> None:
         """Disarm every fault."""

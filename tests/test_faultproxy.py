@@ -132,3 +132,12 @@ def test_unknown_faults_and_remote_upstreams_are_refused() -> None:
         Fault("explode")
     with pytest.raises(ValueError, match="loopback"):
         FaultProxy("http://wiki.example/w/api.php")
+
+
+def test_a_fault_is_armed_when_injected_and_can_be_injected_again(proxy: FaultProxy) -> None:
+    fault = Fault("status", within=0.5)
+    time.sleep(0.6)  # longer than within since the fault was made: injecting arms it anew
+    for _ in range(2):
+        proxy.inject(fault)
+        assert requests.get(proxy.api, params=SITEINFO, timeout=30).status_code == 503
+    assert fault.times == 1  # the proxy used copies
