@@ -82,7 +82,9 @@ def escape_text(
     return "".join(parts)
 
 
-_LINE_START = re.compile(r"[*#:;]|[ \t]|\{\||----|=(?=.*=)", re.DOTALL)  # comments may span lines
+# A leading "=" is escaped even alone: a ref's text may end on the line that text after it
+# continues, and "=" ... "=" makes a heading.
+_LINE_START = re.compile(r"[*#:;=]|[ \t]|\{\||----")
 
 
 def escape_line_start(line: str) -> str:

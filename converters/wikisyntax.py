@@ -18,6 +18,11 @@ _ALLOWED = """
 """
 ALLOWED_TAGS: frozenset[str] = frozenset(_ALLOWED.split())
 
+# Allowed tags that make blocks (HTML's flow content that is not phrasing content): inside a
+# line of text (a paragraph, heading or cell) they would break the line's own structure.
+_BLOCK = "blockquote caption center dd div dl dt h1 h2 h3 h4 h5 h6 hr li ol p table td th tr ul"
+INLINE_TAGS: frozenset[str] = ALLOWED_TAGS - frozenset(_BLOCK.split())
+
 # Tags whose content is not text a reader should see: dropped with everything inside them.
 _REMOVED = "script style iframe object embed applet noscript template frame frameset"
 REMOVED_TAGS: frozenset[str] = frozenset(_REMOVED.split())

@@ -62,7 +62,7 @@ def test_urls_can_stay_text_in_link_labels() -> None:
         ("----", "<nowiki>----</nowiki>"),
         ("{| a", "<nowiki>{|</nowiki> a"),
         ("= a =", "<nowiki>=</nowiki> a ="),
-        ("= a", "= a"),
+        ("= a", "<nowiki>=</nowiki> a"),
         ("a * b", "a * b"),
     ],
 )

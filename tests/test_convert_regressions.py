@@ -37,6 +37,13 @@ from converters import convert
         ("[a <i>b](https://e.org) c</i>\n", "[https://e.org a <i>b</i>] c\n"),
         # Line starts inside a comment are left alone: escaping "----->" would unclose it.
         ("<!-- a\n* b\n----->\n* c\n", "<!-- a\n* b\n----->\n\n* c\n"),
+        # A table row tag inside a heading would split the heading's markup.
+        ("e<tr>_</tr>_\n-\n", "== e ==\n"),
+        # A footnote ending in "=" is followed, on its line, by the text after the ref.
+        (
+            "[^x]:X\n\n    =\n\n[^x]=\n",
+            '<ref name="note">X\n\n<nowiki>=</nowiki></ref>=\n\n== References ==\n\n{{reflist}}\n',
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

@@ -19,7 +19,7 @@ from converters.render.context import line_of
 from converters.render.htmltokens import Tag, single_tag, start_tag, tokenize
 from converters.render.join import join_inline
 from converters.render.links import image_wikitext, link_wikitext
-from converters.wikisyntax import ALLOWED_TAGS, REMOVED_TAGS, VOID_TAGS
+from converters.wikisyntax import ALLOWED_TAGS, INLINE_TAGS, REMOVED_TAGS, VOID_TAGS
 
 if TYPE_CHECKING:
     from converters.render.context import RenderContext
@@ -85,7 +85,7 @@ def balance(nodes: Sequence[SyntaxTreeNode]) -> tuple[frozenset[int], str]:
     stray: set[int] = set()
     for node in _tags_outside_links(nodes):
         tag = single_tag(node)
-        if tag.name not in ALLOWED_TAGS or tag.name in VOID_TAGS:
+        if tag.name not in INLINE_TAGS or tag.name in VOID_TAGS:
             continue
         if tag.kind == "start":
             stack.append(tag.name)
@@ -154,6 +154,7 @@ class _HtmlWriter:
         self.ctx = ctx
         self.line = line_of(node)
         self.block = node.type == "html_block"
+        self.allowed = ALLOWED_TAGS if self.block else INLINE_TAGS
         self.out: list[str] = []
         self.removing: str | None = None  # inside <script> and the like
         self.in_pre = False
@@ -207,7 +208,7 @@ class _HtmlWriter:
             self._start(tag)
         elif tag.name == "a" and self.links:
             self._close_link()
-        elif tag.name in ALLOWED_TAGS and tag.name not in VOID_TAGS:
+        elif tag.name in self.allowed and tag.name not in VOID_TAGS:
             self.out.append(f"</{tag.name}>")
 
     def _start(self, tag: Tag) -> None:
@@ -223,11 +224,13 @@ class _HtmlWriter:
         elif name == "pre" and self.block:
             self.in_pre = True
             self.out.append("<pre>")
-        elif name in ALLOWED_TAGS:
+        elif name in self.allowed:
             self.out.append(start_tag(tag))
         elif name in REMOVED_TAGS:
             self.removing = name
             self.warn(f"removed <{name}> and its content")
+        elif name in ALLOWED_TAGS:
+            self.warn(f"unwrapped <{name}>: a block inside a line of text; its text is kept")
         else:
             self.warn(f"unwrapped <{name}>: MediaWiki does not allow it; its text is kept")
 
