@@ -122,9 +122,7 @@ def run(settings: Settings) -> list[Table]:
             diff_new = wiki.cost(wiki.wikidraft, "diff", *files, ok=(1,))
             read_new = wiki.cost(naive.read_each, local.api, titles(paths))
             push = wiki.cost(wiki.wikidraft, "push", "--yes", *files)
-            naive_push = wiki.cost(
-                naive.push_each, local.api, local.username, local.password, titles(others)
-            )
+            naive_push = wiki.cost(naive.push_each, local, titles(others))
             diff_after = wiki.cost(wiki.wikidraft, "diff", *files)
             push_again = wiki.cost(wiki.wikidraft, "push", "--yes", *files)
             batches = math.ceil(count / BATCH)
