@@ -31,6 +31,8 @@ def run(
     cwd: Path | None = None,
 ) -> Run:
     """Run command to completion; raise with its stderr when the exit status is not in ok."""
+    if not Path(TIME).exists():
+        raise SystemExit(f"bench: GNU time ({TIME}) is missing; on Debian: apt-get install time")
     with tempfile.TemporaryDirectory() as scratch:
         out, err, peak = (Path(scratch) / name for name in ("stdout", "stderr", "peak"))
         # GNU time forks the command from its own small process. A child forked straight from
