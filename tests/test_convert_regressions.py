@@ -44,6 +44,14 @@ from converters import convert
             "[^x]:X\n\n    =\n\n[^x]=\n",
             '<ref name="note">X\n\n<nowiki>=</nowiki></ref>=\n\n== References ==\n\n{{reflist}}\n',
         ),
+        # A fragment of white space only.
+        ('<a href="https://en.wikipedia.org/wiki/o# ">r</a>\n', "[[o|r]]\n"),
+        # The wiki's own URL prefix naming no article is an ordinary URL.
+        (
+            "## External links\n\n- https://en.wikipedia.org/wiki/\n",
+            "== External links ==\n\n"
+            "* [https://en.wikipedia.org/wiki/ https://en.wikipedia.org/wiki/]\n",
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

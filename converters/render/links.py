@@ -31,7 +31,8 @@ def page_title(path: str) -> str | None:
 
 def wikilink(ctx: RenderContext, title: str, label: str, fragment: str = "") -> str:
     """``[[Title#fragment|label]]``; a title with a prefix is linked, never embedded."""
-    if _BAD_TITLE.search(fragment.replace("#", "")) and fragment.strip():
+    fragment = fragment.strip()
+    if _BAD_TITLE.search(fragment.replace("#", "")) and fragment:
         fragment = ""  # not an anchor MediaWiki can make: link the page itself
     target = (":" + title if ":" in title else title) + (f"#{fragment}" if fragment else "")
     ctx.report.emit("wikilink", target)
@@ -49,20 +50,18 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
         report.warn(line, f"link to {url!r} has no text; dropped")
         return ""
     base = options.wiki_article_base
-    if url.startswith("#"):
-        fragment = unquote(url[1:]).replace("_", " ")
-        if not _BAD_TITLE.search(fragment):
-            return wikilink(ctx, "", label, fragment)
-    elif base and url.startswith(base):
-        path, _, fragment = url[len(base) :].partition("#")
-        title = page_title(path)
-        if title:
-            return wikilink(ctx, title, label or title, unquote(fragment).replace("_", " "))
-    elif _has_protocol(url):
+    own_path, _, own_fragment = url[len(base) :].partition("#")
+    own_title = page_title(own_path) if base and url.startswith(base) else None
+    fragment = unquote(url[1:]).replace("_", " ").strip()
+    if url.startswith("#") and fragment and not _BAD_TITLE.search(fragment):
+        return wikilink(ctx, "", label, fragment)
+    if own_title:  # an article of the target wiki (a URL naming no article stays a URL)
+        return wikilink(ctx, own_title, label, unquote(own_fragment).replace("_", " "))
+    if _has_protocol(url):
         safe = escape_url(url)
         report.emit("external_link", safe)
         return f"[{safe} {label}]"
-    elif not urlsplit(url).scheme:
+    if not urlsplit(url).scheme and not url.startswith("#"):
         return _relative(url, label, ctx, line)
     report.warn(line, f"link to {url!r} cannot be written in wikitext; kept its text")
     return label
