@@ -52,6 +52,13 @@ from converters import convert
             "== External links ==\n\n"
             "* [https://en.wikipedia.org/wiki/ https://en.wikipedia.org/wiki/]\n",
         ),
+        # Text after a comment that markdown-it read too far stays on the heading's line.
+        ("|<!----->\n-->1\n=\n", "== |<!-----> -->1 ==\n"),
+        # A definition in "External links" is not a list item of links.
+        (
+            "## External links\n\nTerm\n: https://en.wikipedia.org/wiki/Foo\n",
+            "== External links ==\n\n; Term\n: <nowiki>https://en.wikipedia.org/wiki/Foo</nowiki>\n",
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

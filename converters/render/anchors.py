@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.escape import LINK_LABEL, escape_text
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_label
-from converters.render.links import image_wikitext, link_target, link_wikitext
+from converters.render.links import image_wikitext, link_target, link_wikitext, url_label
 from converters.structure import plain_text
 
 
@@ -52,10 +51,5 @@ def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
         return linked
     href = str(node.attrs["href"])
     if node.markup == "autolink" and not ctx.scope.in_link:
-        # The URL is the label: inside [url label] it stays text, but inside [[Title|label]]
-        # (a link to the wiki's own article) a parser reads a bare URL as a link of its own.
-        base = ctx.options.wiki_article_base
-        own_article = bool(base) and href.startswith(base)
-        text = escape_text(plain_text(node), LINK_LABEL, free_links=own_article)
-        return link_wikitext(href, text, ctx, line_of(node))
+        return link_wikitext(href, url_label(plain_text(node), ctx), ctx, line_of(node))
     return link_wikitext(href, render_label(node.children, ctx), ctx, line_of(node))

@@ -9,7 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from converters.escape import LINK_LABEL, escape_text
 from converters.render.context import RenderContext, line_of
-from converters.render.links import link_wikitext, page_title, wikilink
+from converters.render.links import link_wikitext, page_title, url_label, wikilink
 
 # "[Title] (https://…)": a link whose space before the parenthesis broke it.
 _BROKEN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s+\((?P<url>[a-z][a-z0-9+.-]*:[^\s()]+)\)")
@@ -32,7 +32,7 @@ def _plain_text(blocks: Sequence[SyntaxTreeNode]) -> str | None:
 def appendix_item(blocks: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str | None:
     """The wikitext of a top-level appendix list item written as plain text, or None."""
     section = ctx.scope.section
-    if section is None or len(ctx.scope.list_prefix) != 1:
+    if section is None or ctx.scope.list_prefix not in ("*", "#"):
         return None
     text = _plain_text(blocks)
     if not text:
@@ -48,6 +48,6 @@ def appendix_item(blocks: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str |
     match = _BROKEN_LINK.fullmatch(text) or _BARE_URL.fullmatch(text)
     if match is None:
         return None
-    text = match.groupdict().get("text") or match["url"]
-    label = escape_text(text, LINK_LABEL, free_links=False)
+    named = match.groupdict().get("text")
+    label = escape_text(named, LINK_LABEL) if named else url_label(match["url"], ctx)
     return link_wikitext(match["url"], label, ctx, line_of(blocks[0]))

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from converters.escape import FILE_CAPTION, escape_text, escape_url
+from converters.escape import FILE_CAPTION, LINK_LABEL, escape_text, escape_url
 from converters.wikisyntax import COMMONS_FILE_PREFIXES, URL_PROTOCOLS
 
 if TYPE_CHECKING:
@@ -41,17 +41,28 @@ def wikilink(ctx: RenderContext, title: str, label: str, fragment: str = "") -> 
     return f"[[{target}|{label}]]"
 
 
+def url_label(url: str, ctx: RenderContext) -> str:
+    """A URL as its own link's label: text inside ``[url label]``; inside ``[[Title|label]]``
+    (the wiki's own article) protected, since a parser reads a bare URL there as a link."""
+    return escape_text(url, LINK_LABEL, free_links=_own_title(url, ctx) is not None)
+
+
+def _own_title(url: str, ctx: RenderContext) -> str | None:
+    """The title of the target wiki's article ``url`` names, if it names one."""
+    base = ctx.options.wiki_article_base
+    return page_title(url[len(base) :].partition("#")[0]) if base and url.startswith(base) else None
+
+
 def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) -> str:
     """Wikitext for a Markdown link to ``url`` whose rendered text is ``label``."""
-    report, options = ctx.report, ctx.options
+    report = ctx.report
     if ctx.scope.in_link:
         return label  # a link inside link text cannot be a link in wikitext
     if not label.strip():
         report.warn(line, f"link to {url!r} has no text; dropped")
         return ""
-    base = options.wiki_article_base
-    own_path, _, own_fragment = url[len(base) :].partition("#")
-    own_title = page_title(own_path) if base and url.startswith(base) else None
+    own_title = _own_title(url, ctx)
+    own_fragment = url.partition("#")[2]
     fragment = unquote(url[1:]).replace("_", " ").strip()
     if url.startswith("#") and fragment and not _BAD_TITLE.search(fragment):
         return wikilink(ctx, "", label, fragment)

@@ -200,8 +200,9 @@ class _HtmlWriter:
             # A comment ends at its first "-->" (what follows is text), in browsers as in wikis.
             comment, end, text = tag.data.partition("-->")
             self.out.append(f"<!--{comment}-->")
-            if end:
-                self.out.append(escape_text(f"{text}-->", extra))
+            if end:  # inline, its line breaks are spaces: a newline would end the line
+                rest = f"{text}-->" if self.block else f"{text}-->".replace("\n", " ")
+                self.out.append(escape_text(rest, extra))
         elif tag.kind == "other":
             self.warn(f"removed <!{tag.data[:20]}…>: not visible in a page")
         elif tag.kind == "start":
