@@ -10,6 +10,7 @@ from converters.frontmatter import FrontMatter
 from converters.render.blocks import render_blocks
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import inline
+from converters.render.links import page_title
 from converters.structure import APPENDICES, Outline, Section
 
 
@@ -117,7 +118,11 @@ def _categories(names: Sequence[str], ctx: RenderContext) -> str:
     colon = ":" if ctx.options.in_draft_space else ""
     links = []
     for name in names:
-        target = f"{colon}Category:{name.strip()}"
+        title = page_title(name)
+        if title is None:
+            ctx.report.warn(None, f"category {name!r} is not a valid page name; left out")
+            continue
+        target = f"{colon}Category:{title}"
         ctx.report.emit("wikilink", target)
         links.append(f"[[{target}]]")
     return "\n".join(links)

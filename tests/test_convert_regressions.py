@@ -59,6 +59,10 @@ from converters import convert
             "## External links\n\nTerm\n: https://en.wikipedia.org/wiki/Foo\n",
             "== External links ==\n\n; Term\n: <nowiki>https://en.wikipedia.org/wiki/Foo</nowiki>\n",
         ),
+        # An image source that names no file: its text, escaped, not a bare URL.
+        ("![]((http://?))\n", "(<nowiki>http://?)</nowiki>\n"),
+        # A category name MediaWiki cannot have is left out.
+        ('---\ncategories: ["[", Good_one]\n---\ntext\n', "text\n\n[[:Category:Good one]]\n"),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

@@ -126,7 +126,7 @@ def image_wikitext(
     title = page_title(name) if name else None
     if title is None:
         ctx.report.warn(line, f"image {src} is not a wiki file; written as a link (upload it)")
-        return link_wikitext(src, escape_text(alt, ctx.scope.extra) or src, ctx, line)
+        return link_wikitext(src, escape_text(alt or src, ctx.scope.extra), ctx, line)
     title = title[:1].upper() + title[1:]  # the name MediaWiki stores the file under
     if not (src.startswith(COMMONS_FILE_PREFIXES) or _FILE_PREFIX.match(src)):
         ctx.report.warn(line, f"image {src} must be uploaded to the wiki as File:{title}")
