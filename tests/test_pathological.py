@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import mwparserfromhell
 import pytest
 
@@ -49,9 +47,6 @@ def test_time_grows_linearly_not_quadratically(family: str) -> None:
     assert after < limit * max(before, 0.01), f"{before:.3f} s -> {after:.3f} s"
 
 
-@pytest.mark.skipif(
-    not os.environ.get("WIKIDRAFT_SLOW_TESTS"), reason="20 MB takes minutes; by hand only"
-)
 def test_twenty_megabyte_draft_converts() -> None:
     wikitext, seconds = timed(long_draft(20_000_000))
     assert wikitext is not None and MARK in wikitext
