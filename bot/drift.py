@@ -71,9 +71,11 @@ def check(
             return None
         return Drift(item.title, f"deleted on the wiki since your last push (rev {entry.revid})")
     if entry is None:
-        author = _revisions(site, item.title, None)[:1]
-        who = f", last edited by {author[0]['user']}" if author else ""
-        return Drift(item.title, f"exists on the wiki but was never pushed from here{who}")
+        author = item.page.latest_revision.user  # preloaded with the page: no request
+        return Drift(
+            item.title,
+            f"exists on the wiki but was never pushed from here, last edited by {author}",
+        )
     if item.revid == entry.revid or entry.matches(_without_reviewer_templates(item, names)):
         return None
     newer = [r for r in _revisions(site, item.title, entry.revid) if r["revid"] > entry.revid]
@@ -103,18 +105,17 @@ def _without_reviewer_templates(item: Item, names: Collection[str]) -> str:
     return text.lstrip("\n") if text != item.current else text
 
 
-def _revisions(site: BotPasswordSite, title: str, end: int | None) -> list[dict[str, object]]:
-    """The page's revisions, newest first, down to revision end (all, up to a limit, if None)."""
+def _revisions(site: BotPasswordSite, title: str, end: int) -> list[dict[str, object]]:
+    """The page's revisions, newest first, down to revision end (at most MAX_REVISIONS)."""
     params: dict[str, object] = {
         "action": "query",
         "prop": "revisions",
         "titles": title,
         "rvprop": "ids|user|timestamp",
         "rvlimit": MAX_REVISIONS,
+        "rvendid": end,
         "formatversion": 2,
     }
-    if end is not None:
-        params["rvendid"] = end
     pages = site.simple_request(**params).submit()["query"]["pages"]
     return list(pages[0].get("revisions", []))
 
