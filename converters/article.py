@@ -18,6 +18,9 @@ def _heading(section: Section, ctx: RenderContext) -> str:
     """A section heading line, or nothing (with a warning) when it has no text."""
     assert section.heading is not None
     text = escape_heading(inline(section.heading.children[0], ctx).strip())
+    # Only a citation's body spans lines (the book warns about citations in headings); a
+    # heading must stay on one line.
+    text = " ".join(text.split("\n"))
     if not text:
         ctx.report.warn(line_of(section.heading), "empty heading dropped")
         return ""

@@ -63,6 +63,12 @@ from converters import convert
         ("![]((http://?))\n", "(<nowiki>http://?)</nowiki>\n"),
         # A category name MediaWiki cannot have is left out.
         ('---\ncategories: ["[", Good_one]\n---\ntext\n', "text\n\n[[:Category:Good one]]\n"),
+        # A heading citing a footnote of two paragraphs stays on one line.
+        (
+            "## Tides[^1]\n\ntext\n\n[^1]: First.\n\n    Second.\n",
+            '== Tides<ref name="first">First.  Second.</ref> ==\n\ntext\n\n'
+            "== References ==\n\n{{reflist}}\n",
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",
