@@ -69,6 +69,8 @@ from converters import convert
             '== Tides<ref name="first">First.  Second.</ref> ==\n\ntext\n\n'
             "== References ==\n\n{{reflist}}\n",
         ),
+        # "[" before a dropped link's "//" label would open a protocol-relative link.
+        ("[[//]())]\n", "[<nowiki/>//)]\n"),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

@@ -12,7 +12,7 @@ def join_inline(parts: Sequence[str]) -> str:
     for part in parts:
         if not part:
             continue
-        if tail and _fuse(tail, part[0]):
+        if tail and _fuse(tail, part[:2]):
             joined.append("<nowiki/>")
         joined.append(part)
         tail = (tail + part)[-2:]
@@ -23,11 +23,14 @@ def _fuse(left: str, right: str) -> bool:
     """True when ``left`` (one piece's end) and ``right`` (the next one's start) form markup.
 
     Apostrophes would merge into bold or italic, "]]" plus letters into a link trail, doubled
-    brackets, braces, tildes or underscores into links, templates, signatures or switches.
+    brackets, braces, tildes or underscores into links, templates, signatures or switches,
+    and "[" before "//" into a protocol-relative external link.
     """
-    last = left[-1]
-    if last == "'" and right == "'":
+    last, first = left[-1], right[0]
+    if last == "'" and first == "'":
         return True
-    if left == "]]" and right.isalpha():
+    if left == "]]" and first.isalpha():
         return True
-    return last == right and last in "[{~_"
+    if last == "[" and right == "//":
+        return True
+    return last == first and last in "[{~_"
