@@ -71,6 +71,12 @@ from converters import convert
         ),
         # "[" before a dropped link's "//" label would open a protocol-relative link.
         ("[[//]())]\n", "[<nowiki/>//)]\n"),
+        # A link inside an inline footnote: its line is looked up from a body rendered apart.
+        (
+            "Text ^[([S](https://s.org/a))] more.\n",
+            'Text<ref name="note">([https://s.org/a S])</ref> more.\n\n'
+            "== References ==\n\n{{reflist}}\n",
+        ),
         # A fragment MediaWiki cannot make an anchor of.
         (
             "[x](https://en.wikipedia.org/wiki/Foo#a{b})\n",

@@ -91,7 +91,8 @@ class RenderContext:
 def line_of(node: SyntaxTreeNode) -> int | None:
     """The 1-based source line of ``node`` or of its nearest block ancestor."""
     current: SyntaxTreeNode | None = node
-    while current is not None:
+    # The root has no token and raises on .map; a footnote body rendered apart is such a root.
+    while current is not None and not current.is_root:
         if current.map:
             return current.map[0] + 1
         current = current.parent
