@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import requests
+
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "local-wiki"
 
@@ -35,6 +37,24 @@ class LocalWiki:
     def server_log(self) -> Path:
         """php -S's log: one '[200]: POST /api.php' line per request."""
         return self.folder / "server.log"
+
+
+def parse(api: str, wikitext: str, title: str, **extra: object) -> dict:
+    """What the wiki's parser makes of wikitext on page title (action=parse; nothing saved)."""
+    data = {
+        "action": "parse",
+        "title": title,
+        "text": wikitext,
+        "contentmodel": "wikitext",
+        "prop": "text",
+        "disablelimitreport": 1,
+        "format": "json",
+        "formatversion": 2,
+        **extra,
+    }
+    response = requests.post(api, data=data, timeout=60)
+    response.raise_for_status()
+    return response.json()["parse"]
 
 
 def free_port() -> int:

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import requests
 from markdown_it import MarkdownIt
 from markdown_it.utils import read_fixture_file
 from mdit_py_plugins.deflist import deflist_plugin
@@ -16,7 +15,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from converters import convert
 from converters.parser import valid_link
-from tests.localwiki import LocalWiki
+from tests.localwiki import LocalWiki, parse
 
 pytestmark = pytest.mark.wiki
 
@@ -88,22 +87,7 @@ def words(html: str) -> set[str]:
 
 def rendered(wiki: LocalWiki, wikitext: str, title: str) -> str:
     """The HTML MediaWiki makes of ``wikitext`` on a Draft page (nothing is saved)."""
-    response = requests.post(
-        wiki.api,
-        data={
-            "action": "parse",
-            "format": "json",
-            "formatversion": "2",
-            "text": wikitext,
-            "title": f"Draft:{title}",
-            "contentmodel": "wikitext",
-            "prop": "text",
-            "disablelimitreport": "1",
-        },
-        timeout=30,
-    )
-    response.raise_for_status()
-    return response.json()["parse"]["text"]
+    return parse(wiki.api, wikitext, f"Draft:{title}")["text"]
 
 
 @pytest.mark.parametrize(("markdown", "case"), CASES)

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 
 import mwparserfromhell
 import pytest
-import requests
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -22,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from converters import ConversionError, convert
 from converters.options import MAX_INPUT_BYTES
-from tests.localwiki import LocalWiki
+from tests.localwiki import LocalWiki, parse
 from tests.strategies import WIKI_META, Draft, any_text, documents
 
 # Templates the converter itself emits for citations and notes; any other template is a leak.
@@ -115,23 +114,14 @@ def visible(markup: str) -> _Visible:
 
 def render(api: str, wikitext: str) -> Page:
     """Parse wikitext as a draft page would be saved (with the pre-save transform: signatures)."""
-    response = requests.post(
+    parsed = parse(
         api,
-        data={
-            "action": "parse",
-            "title": "Draft:Fuzz draft",
-            "text": wikitext,
-            "contentmodel": "wikitext",
-            "pst": 1,
-            "prop": "text|templates|categories|properties",
-            "disableeditsection": 1,
-            "disablelimitreport": 1,
-            "format": "json",
-            "formatversion": 2,
-        },
-        timeout=60,
+        wikitext,
+        "Draft:Fuzz draft",
+        pst=1,
+        prop="text|templates|categories|properties",
+        disableeditsection=1,
     )
-    parsed = response.json()["parse"]
     seen = visible(parsed["text"])
     return Page(
         text="".join(seen.chunks),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import requests
 
-from tests.localwiki import LocalWiki, free_port, run_script, start_wiki, stop_wiki
+from tests.localwiki import LocalWiki, free_port, parse, run_script, start_wiki, stop_wiki
 
 
 def siteinfo(api: str) -> dict:
@@ -74,16 +74,5 @@ def test_session_wiki_has_local_reflist_and_bot_login(local_wiki: LocalWiki) -> 
         timeout=30,
     ).json()
     assert login["login"]["result"] == "Success"
-    parsed = session.post(
-        local_wiki.api,
-        data={
-            "action": "parse",
-            "text": "Fact.<ref>Source</ref>\n{{reflist}}",
-            "contentmodel": "wikitext",
-            "prop": "text",
-            "disablelimitreport": 1,
-            "format": "json",
-        },
-        timeout=30,
-    ).json()["parse"]["text"]["*"]
+    parsed = parse(local_wiki.api, "Fact.<ref>Source</ref>\n{{reflist}}", "Draft:Check")["text"]
     assert 'class="references"' in parsed and "Template:Reflist" not in parsed  # no red link
