@@ -117,7 +117,10 @@ def run(settings: Settings) -> list[Table]:
     header = ["function", "calls", "own time (s)", "cumulative (s)"]
     total = stats.total_tt  # type: ignore[attr-defined]
     size = len(text.encode())
-    note = f"one convert() of {size:,} bytes under cProfile ({total:.2f} s); saved to {output}"
+    note = (
+        f"one convert() of {size:,} bytes under cProfile ({total:.2f} s); the profile is "
+        f"{output.name} in the work folder (run with --keep to keep it)"
+    )
     return [
         floors(text, settings),
         Table(
