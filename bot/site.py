@@ -68,6 +68,8 @@ def _prepare(config: Config) -> None:
     (folder / "throttle.ctrl").touch()
     pwb.solve_captcha = False  # it would open a web browser and wait for an answer
     pwb.put_throttle = config.throttle
+    # pywikibot never waits less than minthrottle (0.1 s) between edits, even with throttle 0.
+    pwb.minthrottle = min(pwb.minthrottle, config.throttle)
     pwb.write_maxlag = config.maxlag
     pwb.user_agent_format = config.user_agent.replace("{", "{{").replace("}", "}}") + " {pwb}"
     pwb.ignore_bot_templates = False
