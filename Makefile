@@ -35,6 +35,7 @@ test: $(BIN)/.installed
 
 ## bench: benchmarks (by hand; results go into the README)
 bench: $(BIN)/.installed
+	test -x /usr/bin/time || apt-get install -y -qq time   # GNU time: peak memory of a child
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
