@@ -23,6 +23,9 @@ RETRIES = {"max_retries": 2, "retry_wait": 1, "retry_max": 10, "socket_timeout":
 # pywikibot logs each failed HTTP attempt as an ERROR with a traceback, and each API error as a
 # warning; wikidraft reports these itself, in one line (per page, or once the retries are spent).
 CHATTER = ("Traceback", "An error occurred for uri", "API error")
+# Waits that pywikibot announces (the maxlag one below warning level): shown on a terminal, so
+# a user never sits through a pause with no word of why.
+RETRY_NOTES = ("Pausing due to database lag",)
 # The API modules whose parameters pywikibot looks up before logging in, preloading and saving;
 # asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
 MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")
@@ -34,9 +37,12 @@ class OneLineHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         """Print the first line of a warning; drop chatter and retry notes when piped."""
         lines = record.getMessage().strip().splitlines()
-        if record.levelno < logging.WARNING or not lines or lines[0].startswith(CHATTER):
+        if not lines or lines[0].startswith(CHATTER):
             return
-        if "before retrying" in lines[0] and not sys.stderr.isatty():
+        retrying = "before retrying" in lines[0] or lines[0].startswith(RETRY_NOTES)
+        if retrying and not sys.stderr.isatty():
+            return
+        if record.levelno < logging.WARNING and not retrying:
             return
         print(f"wikidraft: pywikibot: {lines[0]}", file=sys.stderr)
 

@@ -149,6 +149,15 @@ def test_retries_are_shown_on_a_terminal(
     assert stderr.count("before retrying") == 2, stderr
 
 
+def test_maxlag_pauses_are_shown_on_a_terminal(
+    proxy: FaultProxy, local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, api=proxy.api)
+    proxy.inject(Fault("maxlag", times=2, action="edit"))
+    stderr = on_terminal(config, "push", "--yes", str(draft(tmp_path, unique("Lagged"))))
+    assert stderr.count("Pausing due to database lag") == 2, stderr
+
+
 def on_terminal(config: Path, *arguments: str) -> str:
     """Run wikidraft with stderr on a pseudo-terminal, as a user sees it; returns stderr."""
     env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
