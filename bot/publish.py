@@ -11,6 +11,8 @@ from bot.compare import Change
 from bot.plan import stored
 
 if TYPE_CHECKING:
+    from pywikibot.exceptions import APIError
+
     from bot.pwbsite import BotPasswordSite
 
 
@@ -57,7 +59,10 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
     "titleblacklist-forbidden": (Status.FAILED, "the title is on the title blacklist"),
     "blocked": (Status.FAILED, "the account is blocked"),
     "autoblocked": (Status.FAILED, "the account's IP address is blocked"),
-    "ratelimited": (Status.FAILED, "the wiki's rate limit was hit; raise edit.throttle"),
+    "ratelimited": (
+        Status.FAILED,
+        "rate limited by the wiki; try again later, or raise edit.throttle",
+    ),
     "readonly": (Status.FAILED, "the wiki is read-only right now"),
     "permissiondenied": (Status.FAILED, "the account may not edit this page"),
 }
@@ -119,7 +124,7 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
         if ours:
             return Outcome(change, Status.CREATED, "confirmed by reading it back", *ours)
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
-        return Outcome(change, status, f"{error.code}: {meaning} ({error.info})")
+        return Outcome(change, status, f"{error.code}: {meaning} ({wiki_words(error)})")
     except pywikibot.exceptions.Error as error:
         return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}")
     if "nochange" in result and change.status == "changed":
@@ -129,13 +134,24 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     return judge(change, result)
 
 
+def wiki_words(error: APIError) -> str:
+    """The wiki's explanation of an API error; for a block, by whom, until when and why."""
+    block = error.other.get("blockinfo")
+    if isinstance(block, dict):  # the operator must know whom to ask and whether to wait
+        reason = block.get("blockreason") or "none given"
+        return f"blocked by {block.get('blockedby')}, expiry {block.get('blockexpiry')}: {reason}"
+    return error.info
+
+
 def submit_edit(site: BotPasswordSite, params: dict[str, object]) -> dict[str, object]:
     """Send the edit; refused for a bad token, once more with a freshly fetched token."""
     import pywikibot
 
+    from bot.pwbsite import EditRequest
+
     try:
         params.update(token=site.tokens["csrf"], bot=site.has_right("bot"))
-        return site.simple_request(**params).submit()["edit"]
+        return EditRequest.create_simple(site, **params).submit()["edit"]
     except pywikibot.exceptions.APIError as error:
         if error.code != "badtoken":
             raise
@@ -143,7 +159,7 @@ def submit_edit(site: BotPasswordSite, params: dict[str, object]) -> dict[str, o
     # gives up; the token of the new session goes through.
     site.tokens.clear()
     params["token"] = site.tokens["csrf"]
-    return site.simple_request(**params).submit()["edit"]
+    return EditRequest.create_simple(site, **params).submit()["edit"]
 
 
 def our_lost_save(site: BotPasswordSite, change: Change) -> tuple[int, str] | None:

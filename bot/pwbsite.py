@@ -5,7 +5,8 @@ Imported only by ``bot.site.connect``, after it has pointed pywikibot at the sta
 
 from __future__ import annotations
 
-from pywikibot.exceptions import NoUsernameError
+from pywikibot.data.api import Request
+from pywikibot.exceptions import APIError, NoUsernameError
 from pywikibot.login import ClientLoginManager, LoginStatus
 from pywikibot.site import APISite
 
@@ -37,3 +38,13 @@ class BotPasswordSite(APISite):
         if self.userinfo["name"] != self.username():
             raise NoUsernameError(f"logged in as {self.userinfo['name']}, not {self.username()}")
         self._loginstatus = LoginStatus.AS_USER
+
+
+class EditRequest(Request):
+    """An API request that reports "ratelimited" at once instead of waiting to resend it."""
+
+    def _ratelimited(self) -> None:
+        """Raise the wiki's error: pywikibot would wait and resend up to max_retries times."""
+        # The wiki's window is typically a minute: a resend after pywikibot's waits (capped at
+        # retry_max, 20 s a page in all) is refused again, and the user sits through them.
+        raise APIError(**self.last_error)

@@ -3,7 +3,9 @@ filters and a captcha on the local wiki, done as a real user over the API (or it
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,6 +25,20 @@ foreach ( [ '*', 'user', 'autoconfirmed', 'bot', 'sysop', 'emailconfirmed' ] as 
     $wgGroupPermissions[$group]['skipcaptcha'] = false;
 }
 """
+
+
+# MediaWiki 1.39 exempts from rate limits any user holding "noratelimit": Admin has it through
+# sysop and bureaucrat, the bot password through the "highvolume" grant. Taken away here so
+# that the bot gets one edit (and one page creation) a minute.
+RATE_LIMIT_SETTINGS = """<?php
+$wgRateLimits['edit']['user'] = [ 1, 60 ];
+$wgRateLimits['create']['user'] = [ 1, 60 ];
+foreach ( [ 'sysop', 'bureaucrat', 'bot' ] as $group ) {
+    $wgGroupPermissions[$group]['noratelimit'] = false;
+}
+$wgGrantPermissions['highvolume']['noratelimit'] = false;
+"""
+MAINTENANCE = "/usr/share/mediawiki/maintenance"
 
 
 class Account:
@@ -146,3 +162,23 @@ def captcha_on_create(wiki: LocalWiki) -> Iterator[None]:
         yield
     finally:
         settings.unlink()
+
+
+def rate_limit_edits(wiki: LocalWiki) -> None:
+    """From now on every account, the bot too, may save one edit a minute (one wiki's setting)."""
+    (wiki.folder / "settings.d" / "ratelimit.php").write_text(RATE_LIMIT_SETTINGS, encoding="utf-8")
+
+
+def block(wiki: LocalWiki, user: str, reason: str) -> None:
+    """Block user indefinitely, as an administrator would (maintenance script, no autoblock)."""
+    result = subprocess.run(
+        ["php", f"{MAINTENANCE}/blockUsers.php", "--reason", reason, "--disable-autoblock"],
+        input=user + "\n",
+        env=dict(os.environ, MW_CONFIG_FILE=str(wiki.folder / "LocalSettings.php")),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=wiki.folder,
+    )
+    # The script exits 0 even when a block fails; it says so per user.
+    assert f"Blocking '{user}' succeeded" in result.stdout, result.stdout + result.stderr
