@@ -36,13 +36,13 @@ import hashlib
 import json
 import os
 import tempfile
-import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.errors import UserError
+from bot.plan import stored
 
 SCHEMA = 1
 FOLDER = ".wikidraft"
@@ -70,8 +70,7 @@ class Entry:
 def content_hash(text: str) -> str:
     """sha256 of text as MediaWiki stores it (NFC, LF line ends, trailing whitespace removed)."""
     # MediaWiki applies exactly these on save, so our hash equals the hash of the live text.
-    stored = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).rstrip()
-    return hashlib.sha256(stored.encode("utf-8")).hexdigest()
+    return hashlib.sha256(stored(text).encode("utf-8")).hexdigest()
 
 
 def wiki_key(api: str) -> str:
