@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     """Plan, confirm, save, report."""
     from bot import drift
     from bot.compare import write_text
+    from bot.plan import article_base
     from bot.publish import publish
     from bot.report import Progress, table
 
@@ -68,6 +69,5 @@ def run(args: argparse.Namespace) -> int:
         publish(site, found, summary, minor=config.minor, force=args.force), ledger, config.api
     )
     outcomes = list(Progress(len(found)).track(saving))
-    general = site.siteinfo["general"]
-    table(outcomes, general["server"] + general["articlepath"])
+    table(outcomes, article_base(site, config) + "$1")
     return 0 if all(outcome.ok for outcome in outcomes) else 1
