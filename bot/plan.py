@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -146,17 +146,15 @@ def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:
         return item
     page = fetched.get(item.title, item.page)
     if not page.exists():
-        return Item(item.source, item.title, item.text, item.conversion, page=page)
+        return replace(item, page=page)
     if page.content_model != "wikitext":
         why = f"the page holds {page.content_model}, not wikitext"
-        return Item(item.source, item.title, item.text, item.conversion, why, page=page)
+        return replace(item, refused=why, page=page)
     revision = page.latest_revision
     current = page.text
-    return Item(
-        item.source,
-        item.title,
-        stored(keep_top_templates(current, item.text, config.preserve_templates)),
-        item.conversion,
+    return replace(
+        item,
+        text=stored(keep_top_templates(current, item.text, config.preserve_templates)),
         current=current,
         revid=int(revision.revid),
         page=page,
