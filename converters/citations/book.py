@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,11 +55,11 @@ def footnote_key(meta: dict[str, Any]) -> str:
     return "^" + footnote_label(meta)
 
 
-def _definitions(tree: SyntaxTreeNode, env: dict[str, Any]) -> dict[str, _Entry]:
-    """Every definition of the draft by key, before anything is known about its use."""
+def _definitions(nodes: list[SyntaxTreeNode], env: dict[str, Any]) -> dict[str, _Entry]:
+    """Every definition of the draft by key (``nodes``: its definition nodes in tree order)."""
     state = citation_state(env)
     found: dict[str, _Entry] = {}
-    for node in tree.walk():
+    for node in nodes:
         if node.type == "cite_def":
             inline = node.children[0]
             line = node.map[0] + 1 if node.map else None
@@ -96,14 +97,19 @@ class ReferenceBook:
     def collect(self, tree: SyntaxTreeNode, env: dict[str, Any], render: Render) -> None:
         """Read definitions and uses from the parsed draft; ``render`` renders a footnote body."""
         self._render = render
-        definitions = _definitions(tree, env)
+        defining: list[SyntaxTreeNode] = []
         first_lines: dict[str, int | None] = {}
-        for node in tree.walk():
-            if node.type in {"cite_ref", "footnote_ref"}:
+        totals: Counter[str] = Counter()
+        for node in tree.walk():  # one walk finds both definitions and uses
+            if node.type in {"cite_def", "footnote"}:
+                defining.append(node)
+            elif node.type in {"cite_ref", "footnote_ref"}:
                 key = node.meta["key"] if node.type == "cite_ref" else footnote_key(node.meta)
                 first_lines.setdefault(key, node.meta.get("line"))
-                if key in definitions:
-                    definitions[key].total += 1
+                totals[key] += 1
+        definitions = _definitions(defining, env)
+        for key, entry in definitions.items():
+            entry.total = totals[key]
         by_url: dict[str, _Entry] = {}
         placed: set[int] = set()  # ids of entries in self._order
         for key in first_lines:
