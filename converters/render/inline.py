@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.escape import LINK_LABEL, escape_literal, escape_text
+from converters.escape import LINK_LABEL, escape_text, nowiki
 from converters.render.context import RenderContext, line_of
 from converters.render.join import join_inline
 from converters.render.links import link_wikitext
@@ -97,9 +97,7 @@ def code_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """Inline code; ``<nowiki>`` inside only when the code holds something wiki would read."""
     code = node.content
     plain = escape_text(code, ctx.scope.extra) == code
-    return (
-        f"<code>{code}</code>" if plain else f"<code><nowiki>{escape_literal(code)}</nowiki></code>"
-    )
+    return f"<code>{code if plain else nowiki(code)}</code>"
 
 
 def math_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
