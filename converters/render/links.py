@@ -63,8 +63,8 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
         return ""
     own_title = _own_title(url, ctx)
     own_fragment = url.partition("#")[2]
-    fragment = unquote(url[1:]).replace("_", " ").strip()
-    if url.startswith("#") and fragment and not _BAD_TITLE.search(fragment):
+    fragment = page_title(url[1:]) if url.startswith("#") else None
+    if fragment:
         return wikilink(ctx, "", label, fragment)
     if own_title:  # an article of the target wiki (a URL naming no article stays a URL)
         return wikilink(ctx, own_title, label, unquote(own_fragment).replace("_", " "))
