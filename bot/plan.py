@@ -83,12 +83,17 @@ def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
         raise UserError(message) from error
 
 
-def article_base(site: BotPasswordSite, config: Config) -> str:
-    """The URL prefix of the wiki's articles: links to them become [[wikilinks]]."""
+def server_url(site: BotPasswordSite, config: Config) -> str:
+    """The wiki's server as an absolute URL ("https://en.wikipedia.org")."""
     server = str(site.siteinfo["server"])
     if server.startswith("//"):  # protocol-relative, as on Wikimedia wikis
         server = f"{urlsplit(config.api).scheme}:{server}"
-    return server + str(site.siteinfo["articlepath"]).replace("$1", "")
+    return server
+
+
+def article_base(site: BotPasswordSite, config: Config) -> str:
+    """The URL prefix of the wiki's articles: links to them become [[wikilinks]]."""
+    return server_url(site, config) + str(site.siteinfo["articlepath"]).replace("$1", "")
 
 
 class Prefixes:

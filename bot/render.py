@@ -83,10 +83,11 @@ def parse(site: BotPasswordSite, title: str, wikitext: str) -> Rendered:
     return Rendered(title, result["text"], warnings)
 
 
-def page(rendered: Rendered, site: BotPasswordSite) -> str:
+def page(rendered: Rendered, site: BotPasswordSite, server: str) -> str:
     """A standalone HTML file: the rendered page with the wiki's styles, links to the wiki."""
+    # server is absolute: a protocol-relative one would resolve to file:// in a saved page.
     general = site.siteinfo["general"]
-    server, script = general["server"], general["scriptpath"]
+    script = general["scriptpath"]
     styles = f"{server}{script}/load.php?lang=en&modules={STYLES}&only=styles&skin=vector"
     title = html.escape(rendered.title)
     return f"""<!DOCTYPE html>

@@ -42,3 +42,23 @@ def test_cite_errors_come_back_as_warnings(
     assert any("Cite error" in warning for warning in rendered.warnings), rendered.warnings
     fine = render.parse(wiki, "Draft:Fine references", "A claim.<ref>Source</ref>\n{{reflist}}")
     assert fine.warnings == ()
+
+
+def test_preview_links_are_absolute_on_a_wiki_with_a_protocol_relative_server(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    # Wikimedia wikis give their server as "//host": a saved page must not resolve it to file://.
+    setting = local_wiki.folder / "settings.d" / "protocol-relative.php"
+    setting.write_text(f'<?php\n$wgServer = "//127.0.0.1:{local_wiki.port}";\n', encoding="utf-8")
+    try:
+        config = write_config(tmp_path, local_wiki)
+        output = tmp_path / "page.html"
+        result = wikidraft(
+            config, "preview", str(draft(tmp_path, unique("Rel"))), "-o", str(output)
+        )
+    finally:
+        setting.unlink()
+    assert result.returncode == 0, result.stderr
+    document = output.read_text(encoding="utf-8")
+    assert f'<base href="http://127.0.0.1:{local_wiki.port}/">' in document
+    assert 'href="//' not in document.split("<body", 1)[0]

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
         rendered = render.parse(wiki, title, conversion.wikitext)
-        document = render.page(rendered, wiki)
+        document = render.page(rendered, wiki, plan.server_url(wiki, config))
     output = Path(args.output or source.with_suffix(".html").name)
     try:
         output.write_text(document, encoding="utf-8")
