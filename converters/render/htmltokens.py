@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it.tree import SyntaxTreeNode
@@ -107,13 +108,21 @@ _TAG_NAME = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)")
 
 def single_tag(node: SyntaxTreeNode) -> Tag:
     """The one tag an html_inline node holds (CommonMark guarantees it is one)."""
-    comment = _COMMENT.fullmatch(node.content)
+    return _tag_of(node.content)
+
+
+# Grouping, balancing and rendering each ask for the tag of the same node, and drafts repeat
+# the same few tags; a Tag is immutable, so one read of each text serves them all.
+@lru_cache(maxsize=1024)
+def _tag_of(html: str) -> Tag:
+    """The one tag of an html_inline node's text."""
+    comment = _COMMENT.fullmatch(html)
     if comment:  # "<!-->" and "<!--->" are empty comments, which HTMLParser misreads
         return Tag("comment", data=comment["data"] or "")
-    tags = tokenize(node.content)
+    tags = tokenize(html)
     if len(tags) == 1 and tags[0].kind != "text":
         return tags[0]
-    name = _TAG_NAME.match(node.content)
+    name = _TAG_NAME.match(html)
     if name:  # attributes HTMLParser cannot read: the tag without them
         return Tag("end" if name["end"] else "start", name["name"].lower())
-    return Tag("other", data=node.content)
+    return Tag("other", data=html)
