@@ -47,6 +47,11 @@ def escape_literal(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+def escape_pre(text: str) -> str:
+    """The body of a ``<pre>``: literal, and no signature, which would expand on save."""
+    return escape_literal(text).replace("~~~", "&#126;~~")
+
+
 def _inline_replacement(match: re.Match[str]) -> str:
     """The literal form of one dangerous match."""
     kind = match.lastgroup

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import mwparserfromhell
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.escape import escape_line_start, escape_literal
+from converters.escape import escape_line_start, escape_pre
 from converters.lexers import LEXERS
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import inline
@@ -75,7 +75,7 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     newline = "" if ctx.scope.single_line else "\n"
     if info in LEXERS and not unsafe:
         return f'<syntaxhighlight lang="{info}">{newline}{code}{newline}</syntaxhighlight>'
-    literal = escape_literal(code).replace("~~~", "&#126;~~")
+    literal = escape_pre(code)
     if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
         literal = literal.replace("\n", "&#10;")
     return f"<pre>{newline}{literal}{newline}</pre>"

@@ -12,7 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from converters.escape import (
     LINK_LABEL,
     escape_line_start,
-    escape_literal,
+    escape_pre,
     escape_text,
 )
 from converters.render.context import line_of
@@ -185,7 +185,7 @@ class _HtmlWriter:
             self.in_pre = False
             self.out.append("</pre>")
         elif tag.kind == "text":
-            self.out.append(escape_literal(tag.data).replace("~~~", "&#126;~~"))
+            self.out.append(escape_pre(tag.data))
         elif tag.kind == "entity":
             self.out.append(tag.data)
 
