@@ -81,20 +81,17 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     return f"<pre>{newline}{literal}{newline}</pre>"
 
 
+# What later text could write to close something a verbatim block left open.
+_CLOSERS = ("", "}}", "]]", "-->", *(f"</{tag}>" for tag in sorted(ALLOWED_TAGS | EXTENSION_TAGS)))
+
+
 def _self_contained(wikitext: str) -> bool:
     """True when nothing in ``wikitext`` stays open to swallow what follows it.
 
     A heading after the block must stay a heading whatever later text closes.
     """
     sentinel = "wikidraft end of block"
-    closers = [
-        "",
-        "}}",
-        "]]",
-        "-->",
-        *(f"</{tag}>" for tag in sorted(ALLOWED_TAGS | EXTENSION_TAGS)),
-    ]
-    for closer in closers:
+    for closer in _CLOSERS:
         parsed = mwparserfromhell.parse(f"{wikitext}\n\n== {sentinel} ==\n{closer}")
         headings = parsed.filter_headings(recursive=False)
         if not any(str(h.title).strip() == sentinel for h in headings):
