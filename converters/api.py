@@ -81,9 +81,21 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         chosen = "Untitled draft"
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
     wikitext = write_article(plan, front, chosen, ctx)
+    release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
     return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+
+
+def release(tree: SyntaxTreeNode) -> None:
+    """Free the syntax tree now, before the check builds its own tokens.
+
+    Parent and child links make the tree a web of cycles, which only the cyclic collector
+    frees, and it is paused until convert() returns; without children, each node is freed as
+    soon as nothing else holds it.
+    """
+    for node in list(tree.walk()):
+        node.children = []
 
 
 def _render_nested(node: SyntaxTreeNode, ctx: RenderContext) -> str:
