@@ -28,6 +28,9 @@ _INLINE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Every match of _INLINE holds one of these (each URL protocol ends in ":" or "://"). Most
+# text holds none, and finding that out is far quicker than scanning it with _INLINE.
+_MAYBE_MARKUP = re.compile(r"[:\[\]{}'~_&<]")
 
 # Characters that only matter in some places: table cells, link labels, definition terms.
 CELL = {"|": "&#124;"}
@@ -77,7 +80,7 @@ def escape_text(
     ``free_links=False`` leaves URLs alone, for the label of ``[url label]`` where they are text.
     """
     replace = _inline_replacement if free_links else _replacement_keeping_urls
-    escaped = _INLINE.sub(replace, text)
+    escaped = _INLINE.sub(replace, text) if _MAYBE_MARKUP.search(text) else text
     if not extra:
         return escaped
     parts = re.split(r"(<nowiki>.*?</nowiki>)", escaped)
