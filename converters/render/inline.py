@@ -30,6 +30,10 @@ def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) 
 
 def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A block's inline content, its raw HTML tags balanced within it."""
+    # Its children are parsed from its source text, and a raw tag starts with "<": most
+    # content holds none, and needs no walk looking for tags.
+    if "<" not in node.content:
+        return render_inline_children(node.children, ctx)
     stray, closing = balance(node.children)
     with ctx.entering(stray_tags=ctx.scope.stray_tags | stray):
         return render_inline_children(node.children, ctx) + closing
