@@ -46,6 +46,14 @@ def _links(children: list[Token], start: int) -> tuple[list[tuple[str, str]], in
     return None
 
 
+def _opens_group(text: str) -> bool:
+    """True for text ending in "(" at its start or after a space: "… (" before source links.
+
+    Not a regex search: that would scan every text of the draft from its start.
+    """
+    return text.endswith("(") and (len(text) == 1 or text[-2].isspace())
+
+
 def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
     """``children`` with each ``([Site](url))`` group replaced by ``cite_ref`` tokens."""
     out: list[Token] = []
@@ -53,7 +61,7 @@ def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
     while i < len(children):
         token = children[i]
         group = None
-        if token.type == "text" and re.search(r"(?:^|\s)\($", token.content):
+        if token.type == "text" and _opens_group(token.content):
             group = _links(children, i + 1)
         if group is None:
             out.append(token)
