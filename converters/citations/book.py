@@ -101,10 +101,11 @@ class ReferenceBook:
         first_lines: dict[str, int | None] = {}
         totals: Counter[str] = Counter()
         for node in tree.walk():  # one walk finds both definitions and uses
-            if node.type in {"cite_def", "footnote"}:
+            kind = node.type  # a property worked out on every read, for every node of the draft
+            if kind in {"cite_def", "footnote"}:
                 defining.append(node)
-            elif node.type in {"cite_ref", "footnote_ref"}:
-                key = node.meta["key"] if node.type == "cite_ref" else footnote_key(node.meta)
+            elif kind in {"cite_ref", "footnote_ref"}:
+                key = node.meta["key"] if kind == "cite_ref" else footnote_key(node.meta)
                 first_lines.setdefault(key, node.meta.get("line"))
                 totals[key] += 1
         definitions = _definitions(defining, env)
