@@ -19,6 +19,13 @@ BING_FOOTER_LINE = re.compile(r"\((?P<key>\d+)\)[ \t]+(?P<text>\S.*)")
 # "Citations:" / "Sources:" (possibly bold) heads Perplexity's list of "[1] url" lines.
 PERPLEXITY_HEAD = re.compile(r"(?:\*\*)?(?:Citations|Sources)(?::\*\*|\*\*:|:)\s*", re.IGNORECASE)
 PERPLEXITY_LINE = re.compile(r"\[(?P<key>\d+)\][ \t]+(?P<text>\S.*)")
+# Without the head, only a line that is plainly a source list entry starts the list.
+PERPLEXITY_FIRST_LINE = re.compile(r"\[\d+\][ \t]+<?https?://")
+# How a line each rule reads must start. The rules run at every line of every paragraph (a
+# source list may interrupt one), so this test rejects almost every line before a regex runs.
+_BING_DEFINITION_START = ("[^",)
+_BING_FOOTER_START = ("S", "s", "\u017f")  # U+017F, long s: re.IGNORECASE takes it for "s"
+_PERPLEXITY_START = ("[", "**", "C", "c", *_BING_FOOTER_START)
 
 
 def _line(state: StateBlock, line: int) -> str | None:
@@ -26,6 +33,11 @@ def _line(state: StateBlock, line: int) -> str | None:
     if line >= state.lineMax or state.sCount[line] - state.blkIndent >= 4:
         return None
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _starts_with(state: StateBlock, line: int, prefixes: tuple[str, ...]) -> bool:
+    """True when the text of ``line`` without its indent starts with one of ``prefixes``."""
+    return state.src.startswith(prefixes, state.bMarks[line] + state.tShift[line])
 
 
 def _list_lines(
@@ -60,6 +72,8 @@ def _emit(state: StateBlock, line: int, key: str, text: str) -> None:
 
 def bing_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """``[^N^][M]: text`` — one line defining key M."""
+    if not _starts_with(state, start, _BING_DEFINITION_START):
+        return False
     match = BING_DEFINITION.fullmatch(_line(state, start) or "")
     if match is None:
         return False
@@ -85,6 +99,8 @@ def _source_list(
 
 def bing_footer(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Bing's footer "Source: Conversation with Bing, date" and its ``(N) Title. url.`` lines."""
+    if not _starts_with(state, start, _BING_FOOTER_START):
+        return False
     if not BING_FOOTER.fullmatch(_line(state, start) or ""):
         return False
     if not _source_list(state, start + 1, end, silent, BING_FOOTER_LINE) and not silent:
@@ -94,9 +110,11 @@ def bing_footer(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def perplexity_sources(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Perplexity's "Citations:" + ``[N] url`` lines, or ``[N] http…`` lines without the head."""
+    if not _starts_with(state, start, _PERPLEXITY_START):
+        return False
     text = _line(state, start) or ""
     if PERPLEXITY_HEAD.fullmatch(text):
         return _source_list(state, start + 1, end, silent, PERPLEXITY_LINE)
-    if not re.match(r"\[\d+\][ \t]+<?https?://", text):
-        return False  # without the head, only a line that is plainly a source list entry
+    if not PERPLEXITY_FIRST_LINE.match(text):
+        return False
     return _source_list(state, start, end, silent, PERPLEXITY_LINE)
