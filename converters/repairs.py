@@ -16,9 +16,11 @@ _LOOSE_HEADING = re.compile(r"(#{1,6})(?=[A-Z])(.*?)(?:[ \t]+#+)?[ \t]*")
 
 def loose_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Read ``##Title`` as the heading ``## Title``."""
-    if state.is_code_block(start):
+    begin = state.bMarks[start] + state.tShift[start]
+    # Tried at every line of every paragraph: most lines fail the first character.
+    if not state.src.startswith("#", begin) or state.is_code_block(start):
         return False
-    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    line = state.src[begin : state.eMarks[start]]
     match = _LOOSE_HEADING.fullmatch(line)
     if match is None:
         return False
