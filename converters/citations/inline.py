@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
@@ -17,6 +18,11 @@ NUMBER_MARKER = re.compile(r"\[(?P<key>\d+)\](?![(:])")
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<label>[\w.-]+)\]")
 
 
+def _defines_numbered_sources(env: dict[str, Any]) -> bool:
+    """True when source lists define keys, or a link reference definition is "[3]: url"."""
+    return bool(citation_state(env).defined) or any(k.isdigit() for k in env.get("references", {}))
+
+
 def _marker(state: StateInline) -> tuple[str, int] | None:
     """The citation key of the marker at ``state.pos`` and where the marker ends, or None."""
     env = state.env
@@ -25,9 +31,9 @@ def _marker(state: StateInline) -> tuple[str, int] | None:
     if bing and (bing["key"] or f":{bing['number']}^" not in footnotes):
         return normalizeReference(bing["key"] or bing["number"]), bing.end()
     number = NUMBER_MARKER.match(state.src, state.pos, state.posMax)
-    # A bare "[3]" is a citation only in a text that defines numbered sources.
-    numbered = citation_state(env).defined or any(k.isdigit() for k in env.get("references", {}))
-    if number and numbered:
+    # A bare "[3]" is a citation only in a text that defines numbered sources. Asked only once
+    # "[3]" matched: the answer reads every link reference definition.
+    if number and _defines_numbered_sources(env):
         return number["key"], number.end()
     footnote = FOOTNOTE_MARKER.match(state.src, state.pos, state.posMax)
     if footnote and f":{footnote['label']}" not in footnotes:
