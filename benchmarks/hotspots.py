@@ -70,23 +70,37 @@ def traced_peak(function: Callable[[], object]) -> float:
 
 
 def floors(text: str, settings: Settings) -> Table:
-    """convert() next to the two libraries it must run: markdown-it's parse, mwparserfromhell's."""
+    """convert() next to the library calls it is built on (markdown-it, mwparserfromhell)."""
     import mwparserfromhell
+    from markdown_it import MarkdownIt
 
     import converters
+    from converters.check import constructs
     from converters.parser import parse
 
     wikitext = converters.convert(text).wikitext
+    commonmark = MarkdownIt("commonmark")
     rows = [
         ("converters.convert(markdown)", lambda: converters.convert(text)),
-        ("converters.parser.parse(markdown) (markdown-it-py + plugins)", lambda: parse(text, {})),
         (
-            "mwparserfromhell.parse(wikitext) (the safety check's parse)",
+            "converters.parser.parse(markdown) (markdown-it-py + plugins + tree)",
+            lambda: parse(text, {}),
+        ),
+        (
+            'MarkdownIt("commonmark").parse(markdown) (no plugins, no tree)',
+            lambda: commonmark.parse(text),
+        ),
+        (
+            "converters.check.constructs(wikitext) (the safety check's tokens)",
+            lambda: constructs(wikitext),
+        ),
+        (
+            "mwparserfromhell.parse(wikitext) (a node tree; the check no longer builds it)",
             lambda: mwparserfromhell.parse(wikitext),
         ),
     ]
     table = Table(
-        "Profile: the converter next to the parsers it runs (1 MB draft, no profiler)",
+        "Profile: the converter next to the library calls it is built on (1 MB draft, no profiler)",
         settings.command,
         ["call", f"median (s, n={settings.repeats})", "peak traced memory (MiB)"],
     )
