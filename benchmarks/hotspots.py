@@ -18,14 +18,20 @@ from benchmarks.tools import MB, Settings
 ROWS = 15
 
 
+def ours(filename: str) -> bool:
+    """Whether a profiled function is repository code (a venv inside the repository is not)."""
+    path = Path(filename)
+    return path.is_relative_to(REPO) and "site-packages" not in path.parts
+
+
 def where(function: tuple[str, int, str]) -> str:
     """A profiler key as 'file:line(name)', paths shortened to the repository or package."""
     filename, line, name = function
     path = Path(filename)
-    if path.is_relative_to(REPO):
-        filename = str(path.relative_to(REPO))
-    elif "site-packages" in path.parts:
+    if "site-packages" in path.parts:
         filename = "/".join(path.parts[path.parts.index("site-packages") + 1 :])
+    elif path.is_relative_to(REPO):
+        filename = str(path.relative_to(REPO))
     return f"`{filename}:{line}({name})`"
 
 
@@ -33,7 +39,7 @@ def top(stats: pstats.Stats, key: str, only_ours: bool) -> list[list[str]]:
     """The ROWS heaviest functions by key (tottime or cumtime), optionally only repository code."""
     entries = []
     for function, (_, calls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
-        if only_ours and not Path(function[0]).is_relative_to(REPO):
+        if only_ours and not ours(function[0]):
             continue
         entries.append(
             (tottime if key == "tottime" else cumtime, function, calls, tottime, cumtime)
