@@ -22,13 +22,16 @@ APPENDICES: dict[str, frozenset[str]] = {
 _LEAD_HEADINGS = frozenset({"introduction", "intro", "overview"})
 
 
-def plain_text(node: SyntaxTreeNode) -> str:
-    """The text a node shows, without markup (for titles and heading names)."""
+def plain_text(node: SyntaxTreeNode, line_break: str = " ") -> str:
+    """The text a node shows, without markup (for titles, heading names and image alt text).
+
+    A line break shows as ``line_break``.
+    """
     if node.type in ("text", "code_inline"):
         return node.content
     if node.type in ("softbreak", "hardbreak"):
-        return " "
-    return "".join(plain_text(child) for child in node.children)
+        return line_break
+    return "".join(plain_text(child, line_break) for child in node.children)
 
 
 def _key(text: str) -> str:

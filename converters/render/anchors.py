@@ -10,12 +10,9 @@ from converters.render.links import image_wikitext, link_target, link_wikitext, 
 from converters.structure import plain_text
 
 
-def _alt(node: SyntaxTreeNode) -> str:
-    """An image's alt text: the plain text of its description."""
-    return "".join(
-        child.content if child.type in ("text", "code_inline") else _alt(child)
-        for child in node.children
-    )
+def _alt(image: SyntaxTreeNode) -> str:
+    """An image's alt text: the plain text of its description, line breaks dropped."""
+    return plain_text(image, line_break="")
 
 
 def image(node: SyntaxTreeNode, ctx: RenderContext) -> str:
