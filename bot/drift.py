@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
-from bot.compare import Change, paint, use_color
+from bot.compare import Change, compare, paint, use_color
 from bot.config import Config
 from bot.ledger import Entry, Ledger, ledger_path
 from bot.plan import Item
@@ -145,13 +145,7 @@ def refuse(changes: list[Change], drifts: list[Drift]) -> list[Change]:
     """The changes, with every drifted page refused (push writes none of them)."""
     reasons = {drift.title: drift.message for drift in drifts}
     return [
-        Change(
-            replace(c.item, refused=f"{reasons[c.item.title]}; --force overwrites"),
-            "refused",
-            0,
-            0,
-            (),
-        )
+        compare(replace(c.item, refused=f"{reasons[c.item.title]}; --force overwrites"))
         if c.item.title in reasons
         else c
         for c in changes
