@@ -30,12 +30,17 @@ def _heading(section: Section, ctx: RenderContext) -> str:
 
 
 def _sections(sections: Sequence[Section], ctx: RenderContext) -> list[str]:
-    """Headings and bodies of consecutive sections."""
+    """Headings and bodies of consecutive sections, empty ones left out.
+
+    An appendix's own heading is left out too: its sections are merged under one heading,
+    which ``_appendices`` writes; its subsections keep theirs.
+    """
     parts = []
     for section in sections:
-        parts.append(_heading(section, ctx))
+        if section.appendix is None:
+            parts.append(_heading(section, ctx))
         parts.append(render_blocks(section.blocks, ctx))
-    return parts
+    return [part for part in parts if part]
 
 
 _ARTICLE = re.compile(r"(?:(?:A|An|The) )?")
@@ -73,23 +78,13 @@ def write_article(outline: Outline, front: FrontMatter, title: str, ctx: RenderC
     bodies: dict[str, list[str]] = {}
     for name, sections in outline.appendices.items():
         with ctx.entering(section=name):
-            bodies[name] = _appendix(name, sections, ctx)
+            bodies[name] = _sections(sections, ctx)
     parts += _appendices(bodies, ctx)
     if front.short_description:
         parts.insert(0, _short_description(front.short_description, ctx))
     parts.append(_categories(front.categories, ctx))
     article = "\n\n".join(part for part in parts if part)
     return article + "\n" if article else ""
-
-
-def _appendix(name: str, sections: Sequence[Section], ctx: RenderContext) -> list[str]:
-    """The body of one appendix: its sections merged under one heading, subsections kept."""
-    parts = []
-    for section in sections:
-        if section.appendix != name:
-            parts.append(_heading(section, ctx))
-        parts.append(render_blocks(section.blocks, ctx))
-    return [part for part in parts if part]
 
 
 def _appendices(bodies: dict[str, list[str]], ctx: RenderContext) -> list[str]:
