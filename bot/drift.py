@@ -111,7 +111,7 @@ def _revisions(site: BotPasswordSite, title: str, end: int) -> list[dict[str, ob
         "action": "query",
         "prop": "revisions",
         "titles": title,
-        "rvprop": "ids|user|timestamp",
+        "rvprop": "ids|user",
         "rvlimit": MAX_REVISIONS,
         "rvendid": end,
         "formatversion": 2,

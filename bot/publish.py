@@ -28,13 +28,12 @@ class Status(enum.Enum):
 
 @dataclass(frozen=True)
 class Outcome:
-    """One page's result; ``revid`` and ``timestamp`` are those of the revision saved, if any."""
+    """One page's result; ``revid`` is that of the revision saved, if any."""
 
     change: Change
     status: Status
     detail: str = ""
     revid: int | None = None
-    timestamp: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,7 +121,7 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     except pywikibot.exceptions.APIError as error:
         ours = our_lost_save(site, change) if error.code == "articleexists" else None
         if ours:
-            return Outcome(change, Status.CREATED, "confirmed by reading it back", *ours)
+            return Outcome(change, Status.CREATED, "confirmed by reading it back", ours)
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
         return Outcome(change, status, f"{error.code}: {meaning} ({wiki_words(error)})")
     except pywikibot.exceptions.Error as error:
@@ -130,7 +129,7 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
     if "nochange" in result and change.status == "changed":
         ours = our_lost_save(site, change)  # the page already holds what we meant to save
         if ours:
-            return Outcome(change, Status.UPDATED, "confirmed by reading it back", *ours)
+            return Outcome(change, Status.UPDATED, "confirmed by reading it back", ours)
     return judge(change, result)
 
 
@@ -162,13 +161,13 @@ def submit_edit(site: BotPasswordSite, params: dict[str, object]) -> dict[str, o
     return EditRequest.create_simple(site, **params).submit()["edit"]
 
 
-def our_lost_save(site: BotPasswordSite, change: Change) -> tuple[int, str] | None:
-    """(revid, timestamp) of the page's latest revision if it is ours and holds our text.
+def our_lost_save(site: BotPasswordSite, change: Change) -> int | None:
+    """The revid of the page's latest revision if it is ours and holds our text.
 
     A save whose answer was lost (a reset, a timeout) is retried by pywikibot; the retry then
     meets the page that save created ("articleexists") or updated ("nochange").
     """
-    query = {"titles": change.item.title, "rvprop": "ids|user|timestamp|content"}
+    query = {"titles": change.item.title, "rvprop": "ids|user|content"}
     pages = site.simple_request(
         action="query", prop="revisions", rvslots="main", formatversion=2, **query
     ).submit()["query"]["pages"]
@@ -176,7 +175,7 @@ def our_lost_save(site: BotPasswordSite, change: Change) -> tuple[int, str] | No
     text = latest.get("slots", {}).get("main", {}).get("content")
     if latest.get("user") != site.user() or text is None or stored(text) != change.item.text:
         return None
-    return int(latest["revid"]), str(latest["timestamp"])
+    return int(latest["revid"])
 
 
 def judge(change: Change, result: dict[str, object]) -> Outcome:
@@ -191,13 +190,13 @@ def judge(change: Change, result: dict[str, object]) -> Outcome:
         return Outcome(change, Status.FAILED, reason)
     if "nochange" in result:
         return Outcome(change, Status.UNCHANGED)
-    revid, timestamp = int(str(result["newrevid"])), str(result.get("newtimestamp"))
+    revid = int(str(result["newrevid"]))
     if "new" in result:
-        return Outcome(change, Status.CREATED, revid=revid, timestamp=timestamp)
+        return Outcome(change, Status.CREATED, revid=revid)
     parent = result.get("oldrevid")
     if change.item.revid is not None and parent != change.item.revid:
         # Someone saved rev {parent} after the diff and MediaWiki merged our text into it (their
         # lines and ours did not overlap): saved, but not what was compared; a human must look.
         merged = f"saved as rev {revid} on top of rev {parent}, made since the diff; check it"
-        return Outcome(change, Status.CONFLICTED, merged, revid, timestamp)
-    return Outcome(change, Status.UPDATED, revid=revid, timestamp=timestamp)
+        return Outcome(change, Status.CONFLICTED, merged, revid)
+    return Outcome(change, Status.UPDATED, revid=revid)
