@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tests.localwiki import LocalWiki
 
@@ -52,21 +53,38 @@ def draft(folder: Path, title: str, body: str = "A fact.[^1]\n\n[^1]: A source.\
     return path
 
 
+def environment(config: Path, state: Path | None = None) -> dict[str, str]:
+    """A wikidraft child's environment: config, no colour, pywikibot's state under state."""
+    env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
+    env["XDG_STATE_HOME"] = str(state or config.parent / "state")
+    env.pop("PYWIKIBOT_DIR", None)
+    return env
+
+
 def wikidraft(
     config: Path, *arguments: str, state: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process; pywikibot's state under state."""
-    env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
-    env["XDG_STATE_HOME"] = str(state or config.parent / "state")
-    env.pop("PYWIKIBOT_DIR", None)
     return subprocess.run(
         [sys.executable, "-m", "bot", *arguments],
-        env=env,
+        env=environment(config, state),
         input=stdin,
         capture_output=True,
         text=True,
         timeout=300,
         cwd=config.parent,
+    )
+
+
+def started(
+    config: Path, *arguments: str, state: Path | None = None, **popen: Any
+) -> subprocess.Popen[Any]:
+    """Start the real command line in a child process and return at once (popen: its streams)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *arguments],
+        env=environment(config, state),
+        cwd=config.parent,
+        **popen,
     )
 
 
@@ -96,3 +114,22 @@ def planned(
 def api_requests(wiki: LocalWiki) -> int:
     """How many api.php requests the wiki's server has logged so far."""
     return len(REQUEST.findall(wiki.server_log.read_text(encoding="utf-8", errors="replace")))
+
+
+def recorded(folder: Path) -> dict[str, int]:
+    """Title -> revision id, as the ledger in folder holds them now for any wiki (empty if none)."""
+    try:
+        text = (folder / ".wikidraft" / "ledger.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    wikis = json.loads(text)["wikis"]
+    return {
+        title: int(entry["revid"]) for pages in wikis.values() for title, entry in pages.items()
+    }
+
+
+def ledger(folder: Path) -> dict[str, dict[str, object]]:
+    """The ledger's pages for the only wiki in it."""
+    text = (folder / ".wikidraft" / "ledger.json").read_text(encoding="utf-8")
+    (pages,) = json.loads(text)["wikis"].values()
+    return pages

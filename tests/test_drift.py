@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.botrun import draft, pushed, unique, wikidraft, write_config
+from tests.botrun import draft, ledger, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import add_abuse_filter, admin, page_text, reviewer
-
-
-def ledger(folder: Path) -> dict[str, dict[str, object]]:
-    """The ledger's pages for the only wiki in it."""
-    (pages,) = json.loads((folder / ".wikidraft" / "ledger.json").read_text())["wikis"].values()
-    return pages
 
 
 def test_edit_by_someone_else_is_named_shown_and_refused_unless_forced(

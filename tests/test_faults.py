@@ -6,11 +6,9 @@ twice, never a lost edit) and what the ledger holds. docs/reliability.md has the
 
 from __future__ import annotations
 
-import json
 import os
 import pty
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.botrun import draft, planned, pushed, unique, wikidraft, write_config
+from tests.botrun import (
+    draft,
+    ledger,
+    planned,
+    pushed,
+    recorded,
+    started,
+    unique,
+    wikidraft,
+    write_config,
+)
 from tests.faultproxy import Fault, FaultProxy
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import admin, expire_sessions, page_text, revision_count
@@ -29,15 +37,6 @@ def proxy(local_wiki: LocalWiki) -> Iterator[FaultProxy]:
     """A fault proxy in front of the session wiki."""
     with FaultProxy(local_wiki.api) as running:
         yield running
-
-
-def ledger_titles(folder: Path) -> set[str]:
-    """The pages the ledger in folder holds (for any wiki)."""
-    path = folder / ".wikidraft" / "ledger.json"
-    if not path.exists():
-        return set()
-    wikis = json.loads(path.read_text(encoding="utf-8"))["wikis"]
-    return {title for pages in wikis.values() for title in pages}
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def test_fault_on_a_save(
     created = {
         f"Draft:{t}" for t, status in zip(titles, statuses, strict=True) if status == "created"
     }
-    assert ledger_titles(tmp_path) == created  # exactly the saves confirmed to us
+    assert set(recorded(tmp_path)) == created  # exactly the saves confirmed to us
 
 
 def test_expired_session_logs_in_again_and_saves(
@@ -118,7 +117,7 @@ def test_expired_session_logs_in_again_and_saves(
     assert "User assertion failed. Forcing re-login." in result.stderr
     assert "2 created" in result.stdout
     assert [revision_count(local_wiki, f"Draft:{title}") for title in titles] == [1, 1]
-    assert ledger_titles(tmp_path) == {f"Draft:{title}" for title in titles}
+    assert set(recorded(tmp_path)) == {f"Draft:{title}" for title in titles}
 
 
 def test_lost_answer_to_an_update_is_confirmed_by_reading_back(
@@ -135,9 +134,7 @@ def test_lost_answer_to_an_update_is_confirmed_by_reading_back(
     assert result.stdout.startswith("updated") and "confirmed by reading it back" in result.stdout
     revid, text = page_text(local_wiki, f"Draft:{title}")
     assert "Second text." in text and revision_count(local_wiki, f"Draft:{title}") == 2
-    ledger = json.loads((tmp_path / ".wikidraft" / "ledger.json").read_text(encoding="utf-8"))
-    (pages,) = ledger["wikis"].values()
-    assert pages[f"Draft:{title}"]["revid"] == revid  # the revision the lost answer named
+    assert ledger(tmp_path)[f"Draft:{title}"]["revid"] == revid  # the lost answer's revision
 
 
 def test_retries_are_shown_on_a_terminal(
@@ -160,16 +157,9 @@ def test_maxlag_pauses_are_shown_on_a_terminal(
 
 def on_terminal(config: Path, *arguments: str) -> str:
     """Run wikidraft with stderr on a pseudo-terminal, as a user sees it; returns stderr."""
-    env = dict(os.environ, WIKIDRAFT_CONFIG=str(config), NO_COLOR="1")
-    env["XDG_STATE_HOME"] = str(config.parent / "state")
     main, secondary = pty.openpty()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "bot", *arguments],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=secondary,
-        cwd=config.parent,
+    child = started(
+        config, *arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary
     )
     os.close(secondary)
     chunks = []
@@ -207,7 +197,7 @@ def test_response_slower_than_the_timeout_is_retried_without_a_duplicate(
     assert code == 0 and out.startswith("created"), out
     assert proxy.count("edit") == 2  # the timed-out save and its retry
     assert revision_count(local_wiki, f"Draft:{title}") == 1  # createonly: never twice
-    assert ledger_titles(tmp_path) == {f"Draft:{title}"}
+    assert set(recorded(tmp_path)) == {f"Draft:{title}"}
 
 
 def test_page_deleted_between_diff_and_push_is_not_recreated(
