@@ -42,19 +42,19 @@ class Progress:
         self.stream.flush()
 
 
-def page_url(site_url: str, title: str) -> str:
+def page_url(article_base: str, title: str) -> str:
     """The page's address on the wiki."""
     from urllib.parse import quote
 
-    return site_url.replace("$1", quote(title.replace(" ", "_"), safe="/:()!,"))
+    return article_base + quote(title.replace(" ", "_"), safe="/:()!,")
 
 
-def table(outcomes: list[Outcome], article_path: str, stream: TextIO = sys.stdout) -> None:
+def table(outcomes: list[Outcome], article_base: str, stream: TextIO = sys.stdout) -> None:
     """One line per page (status, title, URL, detail), then the counts per status."""
     width = max((len(outcome.change.item.title) for outcome in outcomes), default=0)
     for outcome in outcomes:
         item = outcome.change.item
-        url = page_url(article_path, item.title) if item.refused is None else "-"
+        url = page_url(article_base, item.title) if item.refused is None else "-"
         line = f"{outcome.status.value:<10}  {item.title:<{width}}  {url}"
         stream.write(line + (f"  ({outcome.detail})" if outcome.detail else "") + "\n")
     counts = Counter(outcome.status for outcome in outcomes)

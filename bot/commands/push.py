@@ -69,5 +69,5 @@ def run(args: argparse.Namespace) -> int:
         publish(site, found, summary, minor=config.minor, force=args.force), ledger, config.api
     )
     outcomes = list(Progress(len(found)).track(saving))
-    table(outcomes, article_base(site, config) + "$1")
+    table(outcomes, article_base(site, config))
     return 0 if all(outcome.ok for outcome in outcomes) else 1
