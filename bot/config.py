@@ -16,12 +16,13 @@ REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / "config" / "local.toml"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
-# Every key a config file may hold: (type, default). None as default means "required".
+REQUIRED = object()  # the default of a key every config file must set
+# Every key a config file may hold: (type, default); None as default means "unset".
 SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
     "wiki": {
-        "api": (str, None),  # the full api.php URL
+        "api": (str, REQUIRED),  # the full api.php URL
         "namespace": (str, "Draft"),  # the only namespace wikidraft writes to
-        "username": (str, None),  # a bot-password login name, "User@app"
+        "username": (str, REQUIRED),  # a bot-password login name, "User@app"
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
         "user_agent": (str, None),  # required for wikis on other machines: who to contact
@@ -139,7 +140,7 @@ def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
                 raise UserError(f"{path}: unknown key {section}.{key}")
         for key, (kind, default) in keys.items():
             value = table.get(key, default)
-            if value is None and default is None and key in ("api", "username"):
+            if value is REQUIRED:
                 raise UserError(f"{path}: {section}.{key} is required")
             # bool is an int to Python, but "throttle = true" is a mistake, not one second.
             wrong = isinstance(value, bool) and kind is not bool
