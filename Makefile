@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WIKI_PORT ?= 8080
 
-.PHONY: demo test lint wiki wiki-stop bench fidelity clean
+.PHONY: demo test wiki wiki-stop bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
