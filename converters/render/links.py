@@ -78,12 +78,17 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
     return label
 
 
+def _relative_title(url: str) -> str | None:
+    """The title of the wiki page a relative URL names ("./Foo_bar#x" -> "Foo bar"), if any."""
+    return page_title(url.partition("#")[0].removeprefix("./").lstrip("/"))
+
+
 def _relative(url: str, label: str, ctx: RenderContext, line: int | None) -> str:
     """A relative link: a page of the wiki when the options say so, else its text."""
-    path, _, fragment = url.partition("#")
-    title = page_title(path.removeprefix("./").lstrip("/"))
+    title = _relative_title(url)
     if ctx.options.relative_links == "wikilink" and title:
-        return wikilink(ctx, title, label or title, unquote(fragment).replace("_", " "))
+        fragment = url.partition("#")[2]
+        return wikilink(ctx, title, label, unquote(fragment).replace("_", " "))
     ctx.report.warn(line, f"relative link {url!r} has no wiki equivalent; kept its text")
     return label
 
@@ -107,11 +112,11 @@ def link_target(url: str, ctx: RenderContext) -> str | None:
     """What an image's ``link=`` can name for ``url``: a page of the wiki, a URL, or None."""
     base = ctx.options.wiki_article_base
     if base and url.startswith(base):
-        return page_title(url[len(base) :].partition("#")[0])
+        return _own_title(url, ctx)
     if _has_protocol(url):
         return escape_url(url)
     if not urlsplit(url).scheme and ctx.options.relative_links == "wikilink":
-        return page_title(url.partition("#")[0].removeprefix("./").lstrip("/"))
+        return _relative_title(url)
     return None
 
 
