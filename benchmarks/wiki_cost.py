@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,22 +12,10 @@ from typing import Any
 from benchmarks import corpus, measure, naive
 from benchmarks.report import Table
 from benchmarks.tools import Settings, wikidraft
+from tests.botrun import api_requests, environment, write_config
 from tests.localwiki import LocalWiki, start_wiki, stop_wiki
 
-REQUEST = re.compile(r"\[\d{3}\]: [A-Z]+ /api\.php")
 BATCH = 50  # titles per preloading query
-CONFIG = """\
-[wiki]
-api = "{api}"
-namespace = "Draft"
-username = "{username}"
-password_file = "{password_file}"
-user_agent = "wikidraft-benchmarks (local wiki)"
-
-[edit]
-summary = "wikidraft benchmark"
-throttle = 0
-"""
 
 
 class Wiki:
@@ -38,39 +24,23 @@ class Wiki:
     def __init__(self, settings: Settings) -> None:
         self.folder = settings.work / "wiki"
         self.local: LocalWiki = start_wiki(self.folder, settings.wiki_port)
-        self.config = settings.work / "wikidraft.toml"
-        self.config.write_text(
-            CONFIG.format(
-                api=self.local.api,
-                username=self.local.username,
-                password_file=self.local.password_file,
-            ),
-            encoding="utf-8",
+        self.config = write_config(
+            settings.work, self.local, user_agent="wikidraft-benchmarks (local wiki)"
         )
         self.states = (settings.work / "state" / str(number) for number in itertools.count())
 
-    def api_requests(self) -> int:
-        """How many api.php requests the server has logged so far."""
-        text = self.local.server_log.read_text(encoding="utf-8", errors="replace")
-        return len(REQUEST.findall(text))
-
     def cost(self, action: Callable[..., object], *args: Any, **kwargs: Any) -> tuple[int, float]:
         """The API requests and wall seconds that action(*args, **kwargs) takes."""
-        before, start = self.api_requests(), time.perf_counter()
+        before, start = api_requests(self.local), time.perf_counter()
         action(*args, **kwargs)
         seconds = time.perf_counter() - start
-        return self.api_requests() - before, seconds
+        return api_requests(self.local) - before, seconds
 
     def wikidraft(self, *arguments: str, ok: tuple[int, ...] = (0,)) -> None:
         """Run the real `wikidraft` command against this wiki, as on its first use."""
         # A fresh state folder each time: pywikibot's cookies and caches from an earlier run
         # would save a login here and there, and the per-row constants would not compare.
-        env = dict(
-            os.environ,
-            WIKIDRAFT_CONFIG=str(self.config),
-            NO_COLOR="1",
-            XDG_STATE_HOME=str(next(self.states)),
-        )
+        env = environment(self.config, next(self.states))
         measure.run([wikidraft(), *arguments], ok=ok, env=env)
 
 
