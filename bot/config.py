@@ -49,7 +49,6 @@ FORBIDDEN = {
 class Config:
     """A checked configuration; ``password()`` reads the secret only when it is needed."""
 
-    path: Path
     api: str
     namespace: str
     username: str
@@ -108,7 +107,6 @@ def load(explicit: str | None = None) -> Config:
     values = _checked(path, data)
     password_file = _password_file(path, values)
     return Config(
-        path=path,
         api=_api(path, values["api"]),
         namespace=values["namespace"],
         username=_username(path, values["username"]),
