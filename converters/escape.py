@@ -130,9 +130,11 @@ def _url_char(char: str) -> str:
     return quote(char, safe="") if char.isspace() or not char.isprintable() else char
 
 
+_ATTRIBUTE = str.maketrans(
+    {'"': "&quot;", "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "|": "&#124;"}
+)
+
+
 def escape_attribute(value: str) -> str:
     """An HTML attribute value as literal wikitext inside double quotes."""
-    value = value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    for char, entity in (("{", "&#123;"), ("}", "&#125;"), ("[", "&#91;"), ("]", "&#93;")):
-        value = value.replace(char, entity)
-    return value.replace("~~~", "&#126;~~").replace("''", "&#39;'").replace("|", "&#124;")
+    return escape_pre(value).translate(_ATTRIBUTE).replace("''", "&#39;'")
