@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -39,27 +40,26 @@ def loose_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool
     return True
 
 
-_MARKS = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
-_CLOSES = {"em_close", "strong_close", "s_close"}
-
-
-def _flatten(children: list[Token]) -> list[Token]:
-    """The tokens without marks nested in the same mark (their close tokens go too)."""
+def drop_nested(tokens: list[Token], kinds: Mapping[str, str]) -> list[Token]:
+    """``tokens`` without the open and close tokens of a pair nested in a pair of the same kind;
+    what the pair encloses stays. ``kinds`` gives the kind of each open and close token type."""
     kept: list[Token] = []
-    open_marks: list[tuple[str, bool]] = []  # mark, and whether its tokens are kept
-    for token in children:
-        if token.type in _MARKS:
-            mark = _MARKS[token.type]
-            keep = not any(m == mark and k for m, k in open_marks)
-            open_marks.append((mark, keep))
+    open_pairs: list[tuple[str, bool]] = []  # kind, and whether its tokens are kept
+    for token in tokens:
+        kind = kinds.get(token.type)
+        if kind is None:
+            kept.append(token)
+        elif token.nesting == 1:
+            keep = not any(k == kind and kept_pair for k, kept_pair in open_pairs)
+            open_pairs.append((kind, keep))
             if keep:
                 kept.append(token)
-        elif token.type in _CLOSES and open_marks:
-            if open_marks.pop()[1]:
-                kept.append(token)
-        else:
+        elif not open_pairs or open_pairs.pop()[1]:
             kept.append(token)
     return kept
+
+
+_MARKS = {f"{mark}_{end}": mark for mark in ("em", "strong", "s") for end in ("open", "close")}
 
 
 def flatten_marks(state: StateCore) -> None:
@@ -67,7 +67,7 @@ def flatten_marks(state: StateCore) -> None:
     marks would otherwise overflow Python's stack while the syntax tree is built."""
     for token in state.tokens:
         if token.type == "inline" and token.children:
-            token.children = _flatten(token.children)
+            token.children = drop_nested(token.children, _MARKS)
 
 
 def install(md: MarkdownIt) -> None:

@@ -8,9 +8,14 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.state import FootnoteDefinition, citation_state
+from converters.repairs import drop_nested
 
 # Headings whose footnotes are explanatory notes ({{efn}}), not sources (MOS:NOTES).
 NOTE_HEADINGS = frozenset({"notes", "note", "explanatory notes", "notes and comments"})
+_FOOTNOTE_DEFINITION = {
+    "footnote_reference_open": "footnote",
+    "footnote_reference_close": "footnote",
+}
 
 
 def _heading_text(content: str) -> str:
@@ -23,19 +28,7 @@ def flatten_footnotes(state: StateCore) -> None:
 
     footnote_tail cannot move nested definitions and leaves tokens a tree cannot be built from.
     """
-    kept: list[bool] = []  # for each open definition: whether its tokens are kept
-    tokens: list[Token] = []
-    for token in state.tokens:
-        if token.type == "footnote_reference_open":
-            kept.append(not kept)
-            if kept[-1]:
-                tokens.append(token)
-        elif token.type == "footnote_reference_close":
-            if kept.pop():
-                tokens.append(token)
-        else:
-            tokens.append(token)
-    state.tokens = tokens
+    state.tokens = drop_nested(state.tokens, _FOOTNOTE_DEFINITION)
 
 
 def record_footnotes(state: StateCore) -> None:
