@@ -50,9 +50,14 @@ def escape_literal(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
-def escape_pre(text: str) -> str:
-    """The body of a ``<pre>``: literal, and no signature, which would expand on save."""
-    return escape_literal(text).replace("~~~", "&#126;~~")
+def escape_pre(text: str, single_line: bool = False) -> str:
+    """The body of a ``<pre>``: literal, and no signature, which would expand on save.
+
+    ``single_line`` writes line breaks as ``&#10;``, for a ``<pre>`` inside a line of text
+    (a list item): ``<pre>`` is not protected from MediaWiki's line handling.
+    """
+    literal = escape_literal(text).replace("~~~", "&#126;~~")
+    return literal.replace("\n", "&#10;") if single_line else literal
 
 
 def _inline_replacement(match: re.Match[str]) -> str:

@@ -75,10 +75,7 @@ def code_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     newline = "" if ctx.scope.single_line else "\n"
     if info in LEXERS and not unsafe:
         return f'<syntaxhighlight lang="{info}">{newline}{code}{newline}</syntaxhighlight>'
-    literal = escape_pre(code)
-    if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
-        literal = literal.replace("\n", "&#10;")
-    return f"<pre>{newline}{literal}{newline}</pre>"
+    return f"<pre>{newline}{escape_pre(code, ctx.scope.single_line)}{newline}</pre>"
 
 
 # What later text could write to close something a verbatim block left open.

@@ -129,8 +129,6 @@ def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
         protected = match.group()
         if protected.startswith("<pre>"):
             at_line_start = False
-            if ctx.scope.single_line:  # <pre> is not protected from MediaWiki's line handling
-                protected = protected.replace("\n", "&#10;")
         pieces.append(protected)
         position = match.end()
     return "".join(pieces).strip()
@@ -185,7 +183,7 @@ class _HtmlWriter:
             self.in_pre = False
             self.out.append("</pre>")
         elif tag.kind == "text":
-            self.out.append(escape_pre(tag.data))
+            self.out.append(escape_pre(tag.data, self.ctx.scope.single_line))
         elif tag.kind == "entity":
             self.out.append(tag.data)
 
