@@ -186,9 +186,9 @@ class ReferenceBook:
             return escape_text(fallback)
         return self._use(entry, line)
 
-    def footnote(self, label: str, line: int | None) -> str:
-        """The ref or ``{{efn}}`` for footnote ``label`` (``#N`` for inline footnote N)."""
-        return self.cite("^" + label, line, f"[^{label}]")
+    def footnote(self, meta: dict[str, Any], line: int | None) -> str:
+        """The ref or ``{{efn}}`` for the footnote marker with token ``meta``."""
+        return self.cite(footnote_key(meta), line, f"[^{footnote_label(meta)}]")
 
     def _use(self, entry: _Entry, line: int | None) -> str:
         """Full content on the first use, the name alone afterwards; empty notes are left out."""

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.citations.book import footnote_label
 from converters.render.context import Render, RenderContext
 
 
@@ -33,7 +32,7 @@ def cite_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 
 def footnote_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A footnote marker ``[^label]`` (or inline ``^[…]``): its ref or ``{{efn}}``."""
-    return ctx.book.footnote(footnote_label(node.meta), _line(node, ctx))
+    return ctx.book.footnote(node.meta, _line(node, ctx))
 
 
 def definition(node: SyntaxTreeNode, ctx: RenderContext) -> str:
