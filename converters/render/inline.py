@@ -28,23 +28,26 @@ def render_inline_children(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) 
     return join_inline(parts)
 
 
+def _balanced(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext, **changes: object) -> str:
+    """Inline siblings rendered with their raw HTML tags balanced within them (and ``changes``
+    to the scope): end tags that close nothing dropped, elements left open closed."""
+    stray, closing = balance(nodes)
+    with ctx.entering(stray_tags=ctx.scope.stray_tags | stray, **changes):
+        return render_inline_children(nodes, ctx) + closing
+
+
 def inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A block's inline content, its raw HTML tags balanced within it."""
     # Its children are parsed from its source text, and a raw tag starts with "<": most
     # content holds none, and needs no walk looking for tags.
     if "<" not in node.content:
         return render_inline_children(node.children, ctx)
-    stray, closing = balance(node.children)
-    with ctx.entering(stray_tags=ctx.scope.stray_tags | stray):
-        return render_inline_children(node.children, ctx) + closing
+    return _balanced(node.children, ctx)
 
 
 def render_label(nodes: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str:
     """A link's label: ``]`` made literal, raw HTML tags balanced within it."""
-    stray, closing = balance(nodes)
-    extra = {**ctx.scope.extra, **LINK_LABEL}
-    with ctx.entering(in_link=True, extra=extra, stray_tags=ctx.scope.stray_tags | stray):
-        return render_inline_children(nodes, ctx) + closing
+    return _balanced(nodes, ctx, in_link=True, extra={**ctx.scope.extra, **LINK_LABEL})
 
 
 def text(node: SyntaxTreeNode, ctx: RenderContext) -> str:
