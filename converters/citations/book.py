@@ -112,8 +112,7 @@ class ReferenceBook:
         for key, entry in definitions.items():
             entry.total = totals[key]
         by_url: dict[str, _Entry] = {}
-        placed: set[int] = set()  # ids of entries in self._order
-        for key in first_lines:
+        for key in first_lines:  # every key has an entry of its own; only a shared URL joins two
             entry = definitions.get(key)
             if entry is None:
                 continue
@@ -121,11 +120,10 @@ class ReferenceBook:
                 shared = by_url.setdefault(entry.source.url, entry)
                 if shared is not entry:
                     shared.total += entry.total
-                    entry = shared
-            if id(entry) not in placed:
-                placed.add(id(entry))
-                self._order.append(entry)
-                entry.line = entry.line or first_lines[key]
+                    self._entries[key] = shared
+                    continue
+            self._order.append(entry)
+            entry.line = entry.line or first_lines[key]
             self._entries[key] = entry
         self._name_entries()
         self._check_sources()
