@@ -35,6 +35,13 @@ from converters import convert
             "x [https://e.org <b>bold label</b>]\n\ny\n",
         ),
         ("[a <i>b](https://e.org) c</i>\n", "[https://e.org a <i>b</i>] c\n"),
+        # A raw link's label is one line; a second <a> ends the first; links left open end
+        # with the block (closing them while iterating over them once left one unwritten).
+        ('<div><a href="https://a.org">x\ny</a></div>\n', "<div>[https://a.org x y]</div>\n"),
+        (
+            '<div><a href="https://a.org">x <a href="https://b.org">y</div>\n',
+            "<div>[https://a.org x ][https://b.org y</div>]\n",
+        ),
         # Line starts inside a comment are left alone: escaping "----->" would unclose it.
         ("<!-- a\n* b\n----->\n* c\n", "<!-- a\n* b\n----->\n\n* c\n"),
         # A table row tag inside a heading would split the heading's markup.

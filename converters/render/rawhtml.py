@@ -173,7 +173,7 @@ class _HtmlWriter:
                 self._tag(tag)
         if self.in_pre:
             self.out.append("</pre>")
-        for _ in self.links:
+        while self.links:  # links left open end with the block
             self._close_link()
         return join_inline(self.out)
 
@@ -216,6 +216,8 @@ class _HtmlWriter:
         if name == "input" and "task-list-item-checkbox" in (tag.attr("class") or ""):
             self.out.append("☑" if tag.attr("checked") is not None else "☐")
         elif name == "a" and tag.attr("href") is not None:
+            if self.links:  # a link cannot hold a link: a new <a> ends the open one, as in browsers
+                self._close_link()
             self.links.append((tag.attr("href") or "", len(self.out)))
         elif name == "img":
             src, alt = tag.attr("src") or "", tag.attr("alt") or ""
@@ -236,6 +238,7 @@ class _HtmlWriter:
     def _close_link(self) -> None:
         """End the innermost raw <a href>: its collected text becomes the link label."""
         href, start = self.links.pop()
-        label = join_inline(self.out[start:])
+        # A link is one line of wikitext: a line break of the block's text is a space in it.
+        label = " ".join(join_inline(self.out[start:]).splitlines())
         del self.out[start:]
         self.out.append(link_wikitext(href, label, self.ctx, self.line))
