@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Tag, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from converters.escape import escape_text
+from converters.title import clean_title
 from converters.wikisyntax import EXTENSION_TAGS
 
 
@@ -46,7 +45,7 @@ def positional(value: str) -> str:
 
 def text_value(text: str) -> str:
     """Plain text (a title, a site name) as a parameter value on one line."""
-    return escape_text(re.sub(r"\s+", " ", text).strip(), {"|": "{{!}}"})
+    return escape_text(clean_title(text), {"|": "{{!}}"})
 
 
 def template(name: str, *params: tuple[str, str]) -> str:
