@@ -33,7 +33,8 @@ def refuse_overwriting(targets: Iterable[Path], sources: Iterable[Path], flag: s
         inode = _inode(target)
         if inode in drafts:
             raise UserError(
-                f"{flag} {target} would overwrite the draft {drafts[inode]}; choose another output"
+                f"{flag}: writing {target} would overwrite the draft {drafts[inode]}; "
+                "choose another output"
             )
 
 

@@ -184,5 +184,5 @@ def test_preview_onto_the_draft_is_refused_before_the_wiki_is_asked(
     result = subprocess.run(
         command, capture_output=True, env=dict(os.environ, WIKIDRAFT_CONFIG=str(config))
     )
-    one_line_error(result, f"-o {draft} would overwrite the draft")
+    one_line_error(result, f"-o: writing {draft} would overwrite the draft {draft}")
     assert draft.read_text(encoding="utf-8") == DRAFT
