@@ -58,12 +58,12 @@ def make_directory(folder: Path, flag: str) -> None:
 def write_file(path: Path, text: str, flag: str) -> None:
     """Write text to path as UTF-8; a failure is a one-line UserError naming flag and path.
 
-    A character device, a FIFO or a socket is written through (``-o /dev/stdout``); a symbolic
-    link is followed, so its target gets the text and the link stays. A regular file, or a new
-    one, is replaced atomically: readers see the old text or the whole new one.
+    A regular file, or a new one, is replaced atomically: readers see the old text or the whole
+    new one. Anything else is written through, never replaced: a character device, a FIFO, and
+    a symbolic link, whose target gets the text (``-o /dev/stdout`` too, whatever stdout is).
     """
     try:
-        _write(Path(os.path.realpath(path)), text)
+        _write(path, text)
     except OSError as error:
         raise UserError(_cannot(f"{flag} {path}", "write it", error)) from None
 
@@ -80,20 +80,20 @@ def write_stdout(text: str) -> None:
 
 
 def _write(path: Path, text: str) -> None:
-    """write_file on a path whose symbolic links are resolved; OSError on failure."""
+    """write_file, raising OSError on failure."""
     try:
-        status = path.stat()
+        status = path.lstat()
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace(path, text, mode=None)
         return
-    if stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     if stat.S_ISREG(status.st_mode):
         _replace(path, text, mode=stat.S_IMODE(status.st_mode))
-        return
-    with path.open("w", encoding="utf-8") as stream:
-        stream.write(text)
+    elif stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    else:
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
 
 
 def _replace(path: Path, text: str, mode: int | None) -> None:

@@ -85,6 +85,19 @@ def test_a_symlink_s_target_gets_the_text_and_the_link_stays(draft: Path, tmp_pa
     assert sorted(p.name for p in target.parent.iterdir()) == ["tide.wiki"]  # no temporary left
 
 
+def test_a_link_to_standard_output_writes_to_whatever_stdout_is(
+    draft: Path, tmp_path: Path
+) -> None:
+    # What -o /dev/stdout does (/dev/stdout is such a link), with the link in the test folder:
+    # a pipe's /proc entry is no path a file could be renamed onto.
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = wikidraft(str(draft), "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == WIKITEXT
+    assert link.is_symlink()
+
+
 @pytest.mark.parametrize(("umask", "mode"), [("022", 0o644), ("027", 0o640), ("002", 0o664)])
 def test_a_new_file_gets_the_mode_the_umask_gives(
     draft: Path, tmp_path: Path, umask: str, mode: int
