@@ -74,7 +74,7 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        raise
+        raise  # a reader that stopped (`| head`) is no error; the CLI exits quietly
     except OSError as error:
         raise UserError(_cannot("standard output", "write to it", error)) from None
 

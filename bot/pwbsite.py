@@ -48,6 +48,7 @@ class BotPasswordSite(APISite):
         if not self.bot_password:
             raise NoUsernameError(f"no bot password to log in as {self.bot_login_name}")
         self._loginstatus = LoginStatus.IN_PROGRESS  # pywikibot: no "not logged in" warning
+        # pywikibot has one cookie jar per process; wikidraft talks to one wiki per process.
         http.cookie_jar.clear()
         http.cookie_jar.load(self.cookie_jar_name(), ignore_discard=True)
         del self.userinfo
