@@ -16,7 +16,7 @@ from converters.errors import ConversionError
 from converters.frontmatter import FrontMatter, read_front_matter
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
-from converters.render.context import RenderContext, Report
+from converters.render.context import RenderContext, Report, line_of
 from converters.render.table import RENDERERS
 from converters.result import Conversion
 from converters.structure import outline
@@ -73,12 +73,12 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
+    report = Report()
     front = (
-        read_front_matter(first.content)
+        read_front_matter(first.content, line_of(first) + 1, report.warn)
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
-    report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     plan = outline(tree.children, report.warn)
