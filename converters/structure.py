@@ -73,32 +73,31 @@ def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
 
 
 def title_heading(nodes: Sequence[SyntaxTreeNode]) -> SyntaxTreeNode | None:
-    """The draft's title heading: its only H1, before any other heading, in a draft with prose.
+    """The draft's title heading: its only H1, when it is the first block.
 
-    It is the title whatever else names the page (MediaWiki shows the page title). A heading
-    before any prose, as a chat preamble may be, still counts. A draft of headings alone is
-    not an article (a fragment, as the CommonMark spec's examples are): its H1 is a heading.
+    It is the title whatever else names the page (MediaWiki shows the page title).
     """
-    headings = [node for node in nodes if _is_heading(node)]
-    h1s = [node for node in headings if node.tag == "h1"]
-    if len(h1s) != 1 or headings[0] is not h1s[0]:
-        return None
-    return h1s[0] if any(node.type == "paragraph" for node in nodes) else None
+    h1s = [node for node in nodes if _is_heading(node, "h1")]
+    return h1s[0] if len(h1s) == 1 and nodes[0] is h1s[0] else None
 
 
 def outline(nodes: Sequence[SyntaxTreeNode], warn: Warn) -> Outline:
     """Split top-level blocks into sections with MediaWiki heading levels.
 
-    The title heading leaves the body; the other headings are tidied (``tidy_heading``).
+    In a draft with prose (an article), the title heading leaves the body and the other
+    headings are tidied (``tidy_heading``). A draft of headings, lists or code alone is a
+    fragment (as the CommonMark spec's examples are): its headings stay as written.
     """
     nodes = [node for node in nodes if node.type != "front_matter"]
-    heading = title_heading(nodes)
+    article = any(node.type == "paragraph" for node in nodes)
+    heading = title_heading(nodes) if article else None
     if heading is not None:
         nodes.remove(heading)
-    proper = proper_nouns(nodes)
-    for node in nodes:
-        if _is_heading(node):
-            tidy_heading(node, proper, warn)
+    if article:
+        proper = proper_nouns(nodes)
+        for node in nodes:
+            if _is_heading(node):
+                tidy_heading(node, proper, warn)
     first = next((n for n in nodes if n.type not in ("cite_def", "cite_block")), None)
     if first is not None and _is_heading(first) and _key(plain_text(first)) in _LEAD_HEADINGS:
         nodes.remove(first)  # its text is the lead

@@ -154,7 +154,7 @@ def test_emphasis_nested_ten_thousand_deep_converts() -> None:
     ("markdown", "wikitext"),
     [
         ("##Background\n\ntext\n", "== Background ==\n\ntext\n"),
-        ("###Deep Heading ###\n", "== Deep heading ==\n"),
+        ("###Deep Heading ###\n", "== Deep Heading ==\n"),
         ("#hashtag and more\n", "<nowiki>#</nowiki>hashtag and more\n"),
         ("#1 priority\n", "<nowiki>#</nowiki>1 priority\n"),
         ("    ##Code\n", "<pre>\n##Code\n</pre>\n"),

@@ -143,3 +143,17 @@ def test_a_conclusion_section_is_an_essay_warning(heading: str) -> None:
 def test_an_essay_subtitle_in_the_title_is_a_warning(title: str, essay: bool) -> None:
     conversion = convert("Text.\n", title=title)
     assert any("WP:AT" in w.message for w in conversion.warnings) is essay
+
+
+@pytest.mark.parametrize(
+    ("markdown", "wikitext"),
+    [
+        # An H1 after text is no title heading (the CommonMark spec's "Foo bar\n# baz\nBar foo").
+        ("Foo bar\n# baz\nBar foo\n", "Foo bar\n\n== baz ==\n\nBar foo\n"),
+        # A fragment without prose is not an article: its headings stay as written.
+        ("Foo Bar\n---\n", "== Foo Bar ==\n"),
+        ("# Main Content\n\n- item\n", "== Main Content ==\n\n* item\n"),
+    ],
+)
+def test_fragments_keep_their_headings(markdown: str, wikitext: str) -> None:
+    assert convert(markdown, title="Eval").wikitext == wikitext
