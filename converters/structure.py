@@ -73,12 +73,16 @@ def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
 
 
 def title_heading(nodes: Sequence[SyntaxTreeNode]) -> SyntaxTreeNode | None:
-    """The draft's title heading: its only H1, when it is the first block.
+    """The draft's title heading: its only H1, before any other heading, when it is the first
+    block or heads sections (chat text before it is then a preamble, not the lead).
 
     It is the title whatever else names the page (MediaWiki shows the page title).
     """
-    h1s = [node for node in nodes if _is_heading(node, "h1")]
-    return h1s[0] if len(h1s) == 1 and nodes[0] is h1s[0] else None
+    headings = [node for node in nodes if _is_heading(node)]
+    h1s = [node for node in headings if node.tag == "h1"]
+    if len(h1s) != 1 or headings[0] is not h1s[0]:
+        return None
+    return h1s[0] if nodes[0] is h1s[0] or len(headings) > 1 else None
 
 
 def outline(nodes: Sequence[SyntaxTreeNode], warn: Warn) -> Outline:

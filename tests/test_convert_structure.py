@@ -74,9 +74,16 @@ def test_every_title_source_keeps_the_title_heading_out_and_repairs(
 
 
 def test_a_chat_line_is_not_a_title_line() -> None:
-    conversion = convert("User: write me a Wikipedia article about tides\n\nTides rise.\n")
-    assert (conversion.title, conversion.namespace) == ("Untitled draft", None)
-    assert conversion.wikitext.startswith("User: write me a Wikipedia article about tides")
+    markdown = (
+        "User: write me a Wikipedia article about tides\n\n# Tides\n\nTides rise.\n\n"
+        "## Causes\n\nThe Moon.\n"
+    )
+    conversion = convert(markdown)
+    assert (conversion.title, conversion.namespace) == ("Tides", None)
+    assert conversion.wikitext == (  # the chat line stays where a reviewer sees it
+        "User: write me a Wikipedia article about tides\n\nTides rise.\n\n== Causes ==\n\n"
+        "The Moon.\n"
+    )
 
 
 def test_only_the_target_namespace_counts_in_a_title_line() -> None:
