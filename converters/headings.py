@@ -12,55 +12,20 @@ Warn = Callable[[int | None, str], None]
 
 # "1. Overview", "2.3 History", "4) Uses", "IV. Legacy": numbering MediaWiki adds itself (in
 # the table of contents). A plain number needs its dot or parenthesis: "1984 in film" is a name.
-_NUMBERING = re.compile(r"\s*(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]{1,4}[.)])\s+(?=\S)")
+_NUMBERING = re.compile(r"\A\s*(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]{1,4}[.)])\s+")
 # A word as sentence case reads it: letters, with inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # Where a sentence ends: the next word starts a sentence, so its capital says nothing.
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 # Words Title Case leaves in lower case (articles, conjunctions, prepositions): they do not
 # decide whether a heading is in Title Case.
-_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "for",
-        "so",
-        "yet",
-        "as",
-        "at",
-        "by",
-        "in",
-        "of",
-        "off",
-        "on",
-        "per",
-        "to",
-        "up",
-        "via",
-        "vs",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "over",
-        "than",
-        "that",
-        "upon",
-        "between",
-        "among",
-        "about",
-        "after",
-        "before",
-        "under",
-        "within",
-        "without",
-    ]
-)
+# fmt: off
+_MINOR = frozenset((
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "than",
+    "that", "upon", "between", "among", "about", "after", "before", "under", "within", "without",
+))
+# fmt: on
 # WP:NOTESSAY: an encyclopedia article informs; it does not sum up an argument.
 _ESSAY_HEADINGS = frozenset({"conclusion", "conclusions", "in conclusion", "final thoughts"})
 
@@ -70,14 +35,20 @@ def _texts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [child for child in node.walk() if child.type == "text"]
 
 
+def _name(word: str) -> str:
+    """A word compared as a name: casefolded, without a possessive ("Newton's" -> "newton")."""
+    return re.sub(r"['\u2019]s$", "", word).casefold()
+
+
 def _is_capitalised(word: str) -> bool:
     """True for "Word": a capital, then small letters only (not "NASA", "iPhone" or "I")."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
 def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
-    """Words (casefolded) the draft's running text capitalises mid-sentence and never writes
-    in lower case: names, which sentence case keeps. Headings are Title Case: not evidence."""
+    """Words (as ``_name`` compares them) the draft's running text capitalises mid-sentence
+    and never writes in lower case: names, which sentence case keeps. Headings are Title Case:
+    not evidence."""
     capitalised: set[str] = set()
     lower: set[str] = set()
     for block in blocks:
@@ -88,9 +59,9 @@ def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
             for sentence in _SENTENCE_END.split(text):
                 for word in _WORD.findall(sentence)[1:]:
                     if word.islower():
-                        lower.add(word)
+                        lower.add(_name(word))
                     elif _is_capitalised(word):
-                        capitalised.add(word.casefold())
+                        capitalised.add(_name(word))
     return frozenset(capitalised - lower)
 
 
@@ -122,7 +93,7 @@ def tidy_heading(heading: SyntaxTreeNode, proper: frozenset[str], warn: Warn) ->
             nonlocal seen
             seen += 1
             word = match[0]
-            if seen == 1 or not _is_capitalised(word) or word.casefold() in proper:
+            if seen == 1 or not _is_capitalised(word) or _name(word) in proper:
                 return word
             return word.lower()
 

@@ -105,6 +105,9 @@ def test_only_the_target_namespace_counts_in_a_title_line() -> None:
         ("## Tides in *Open Water*", "== Tides in ''open water'' =="),
         ("## Work with NASA", "== Work with NASA =="),
         ("## Early life", "== Early life =="),
+        ("## Newton's Laws", "== Newton's laws =="),
+        ("## Version 2.0 Release", "== Version 2.0 release =="),
+        ("## 4. *Open Water*", "== ''Open water'' =="),
     ],
 )
 def test_headings_lose_numbering_and_title_case(heading: str, wikitext: str) -> None:
