@@ -60,8 +60,8 @@ REPAIRED = "'''Tide''' is the rise of the sea.\n\n== See also ==\n\n* [[Moon]]\n
 @pytest.mark.parametrize(
     ("markdown", "title"),
     [
-        (f"Draft:Tides (ocean)\n{ARTICLE}", "Tides (ocean)"),
-        (f"---\ntitle: Tides (ocean)\n---\n{ARTICLE}", "Tides (ocean)"),
+        (f"Draft:Ocean tides\n{ARTICLE}", "Ocean tides"),
+        (f"---\ntitle: Ocean tides\n---\n{ARTICLE}", "Ocean tides"),
         (ARTICLE, "Tide"),
     ],
     ids=["draft-line", "front-matter", "h1"],
