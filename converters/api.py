@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,7 +20,7 @@ from converters.parser import parse
 from converters.render.context import RenderContext, Report
 from converters.render.table import RENDERERS
 from converters.result import Conversion
-from converters.structure import outline
+from converters.structure import has_body, outline
 from converters.title import clean_title, take_namespace_line, title_from_file
 
 
@@ -39,6 +40,26 @@ def normalise(markdown: object) -> str:
     # CommonMark replaces NUL with U+FFFD; lone surrogates cannot be written as UTF-8 at all.
     text = text.replace("\x00", "\ufffd")
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR: MediaWiki stores U+FFFD
+# for each (UtfNormal\Validator::cleanUp), so a page holding one would never match its draft.
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def remove_controls(text: str, report: Report) -> str:
+    """text without control characters MediaWiki cannot store; one warning says how many."""
+    first = CONTROLS.search(text)
+    if first is None:
+        return text
+    cleaned, count = CONTROLS.subn("", text)
+    line = text.count("\n", 0, first.start()) + 1
+    report.warn(
+        line,
+        f"removed {count} control character(s) that MediaWiki cannot store, the first "
+        f"(U+{ord(first.group()):04X}) on this line",
+    )
+    return cleaned
 
 
 @contextmanager
@@ -61,7 +82,9 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    report = Report()
+    text = remove_controls(normalise(markdown), report)
+    text, namespace, line_title = take_namespace_line(text)
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
@@ -70,7 +93,6 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
-    report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     plan = outline(tree.children, given)
@@ -81,10 +103,14 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         chosen = "Untitled draft"
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
     wikitext = write_article(plan, front, chosen, ctx)
+    empty = not has_body(plan)
+    if empty:
+        report.warn(None, "empty draft: there is no text under the title")
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+    references = ctx.book.references
+    return Conversion(chosen, wikitext, namespace, tuple(warnings), references, empty=empty)
 
 
 def release(tree: SyntaxTreeNode) -> None:

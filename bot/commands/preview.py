@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     with site.wiki_errors(config):
         try:
             known = plan.Prefixes(wiki)
-            title = confine(conversion.title, conversion.namespace, config.namespace, known)
+            title = confine(conversion.title, conversion.namespace, config.target, known)
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
         rendered = render.parse(wiki, title, conversion.wikitext)
