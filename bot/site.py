@@ -133,7 +133,7 @@ def require_namespace(site: BotPasswordSite, config: Config) -> int:
     try:
         return resolve(config.target, site.namespaces.values(), config.username)
     except TargetError as error:
-        raise UserError(f"the wiki at {site.base_url('')}: {error}") from None
+        raise UserError(str(error)) from None
 
 
 def first_line(error: BaseException) -> str:

@@ -98,8 +98,11 @@ def resolve(target: Target, namespaces: Iterable[Namespace], login: str) -> int:
     found = next((ns for ns in namespaces if name in (n.casefold() for n in ns)), None)
     if found is not None and found.id == wanted:
         return wanted
-    what = f"namespace {found.id} of this wiki" if found is not None else "no namespace here"
-    raise TargetError(f"wiki.namespace = {str(target)!r} is {what}; it must be {allowed(login)}")
+    if found is None:
+        what = f"the wiki has no namespace named {target.namespace!r}"
+    else:
+        what = f"wiki.namespace = {str(target)!r} is namespace {found.id} on this wiki"
+    raise TargetError(f"{what}; wiki.namespace must be {allowed(login)}")
 
 
 def _spaced(text: str) -> str:
