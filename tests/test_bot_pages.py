@@ -173,3 +173,21 @@ def test_drafts_in_subfolders_with_recursive_and_one_title_twice_is_an_error(
     # Drafts are read in path order: deep/twin.md comes first.
     assert f"{twin} and {drafts / 'one.MD'} both go to Draft:{first}" in clash.stderr
     assert page_text(local_wiki, f"Draft:{first}") is None
+
+
+def test_preview_recursive_renders_every_draft_of_a_folder(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    first, second = unique("Upper"), unique("Lower")
+    (tmp_path / "drafts" / "sub").mkdir(parents=True)
+    (tmp_path / "drafts" / "a.md").write_text(f"# {first}\n\nText.\n", encoding="utf-8")
+    (tmp_path / "drafts" / "sub" / "b.markdown").write_text(f"# {second}\n\nText.\n", "utf-8")
+    result = wikidraft(config, "preview", "-r", str(tmp_path / "drafts"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["a.html", "b.html"]  # written where it runs (tmp_path)
+    for name, title in (("a.html", first), ("b.html", second)):
+        document = (tmp_path / name).read_text(encoding="utf-8")
+        assert f'<h1 class="firstHeading">Draft:{title}' in document
+    several = wikidraft(config, "preview", "-r", str(tmp_path / "drafts"), "-o", "x.html")
+    assert several.returncode == 2 and "-o FILE takes one draft" in several.stderr
