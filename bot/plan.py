@@ -144,16 +144,20 @@ def build(
 
 
 def within(item: Item, limit: int) -> Item:
-    """item, refused when its text is larger than the wiki's page size limit (in bytes)."""
+    """item, refused when its text (in UTF-8 bytes) is larger than the wiki's page size limit."""
     size = len(item.text.encode("utf-8"))
     if item.refused or size <= limit:
         return item
-    # MediaWiki counts UTF-8 bytes against $wgMaxArticleSize, in kB of 1024 bytes.
     why = (
-        f"the page would be {size:,} bytes ({size / 1024:,.1f} kB), over the wiki's page size "
-        f"limit of {limit:,} bytes ({limit // 1024:,} kB)"
+        f"the page would be {size:,} bytes ({kilobytes(size)} kB), over the wiki's page size "
+        f"limit of {limit:,} bytes ({kilobytes(limit)} kB)"
     )
     return replace(item, refused=why)
+
+
+def kilobytes(size: int) -> str:
+    """A size in bytes as MediaWiki states it against $wgMaxArticleSize: kB of 1024 bytes."""
+    return f"{size / 1024:,.3f}".rstrip("0").rstrip(".")
 
 
 def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:

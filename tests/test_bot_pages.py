@@ -79,7 +79,7 @@ def test_a_page_over_the_wikis_size_limit_is_refused_before_any_write(
         assert diff.returncode == 1, diff.stderr
         assert f"new        Draft:{fits}" in diff.stdout
         assert (
-            f"refused    Draft:{over} ({paths[1]}): the page would be 1,025 bytes (1.0 kB), over "
+            f"refused    Draft:{over} ({paths[1]}): the page would be 1,025 bytes (1.001 kB), over "
             "the wiki's page size limit of 1,024 bytes (1 kB)"
         ) in diff.stdout
 

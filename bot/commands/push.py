@@ -5,12 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import (
-    add_config_argument,
-    add_recursive_argument,
-    changes,
-    load_config,
-)
+from bot.commands.common import add_config_argument, add_recursive_argument, changes, load_config
 from bot.errors import UserError
 
 HELP = """Publish drafts to the configured namespace of the wiki (Draft: by default).
