@@ -20,13 +20,16 @@ def in_folder(folder: Path, recursive: bool) -> list[Path]:
 
     Hidden folders are skipped, .wikidraft (the ledger) and .git among them.
     """
-    if not recursive:
-        return sorted(path for path in folder.iterdir() if path.is_file() and is_draft(path))
     found: list[Path] = []
-    for root, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+    for root, folders, files in os.walk(folder, onerror=_unreadable):
+        folders[:] = [name for name in folders if recursive and not name.startswith(".")]
         found += (Path(root, name) for name in files if is_draft(Path(root, name)))
     return sorted(found)
+
+
+def _unreadable(error: OSError) -> None:
+    """Stop at a folder that cannot be listed: its drafts must not be left out unnoticed."""
+    raise UserError(f"{error.filename}: cannot read this folder ({error.strerror})")
 
 
 def draft_files(paths: list[str], recursive: bool = False) -> list[Path]:
