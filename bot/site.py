@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.errors import UserError
-from bot.target import TargetError, resolve
+from bot.target import TargetError, require
 
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite
@@ -128,10 +128,10 @@ def wiki_errors(config: Config) -> Iterator[None]:
         raise UserError(f"cannot reach the wiki at {config.api}: {first_line(error)}") from None
 
 
-def require_namespace(site: BotPasswordSite, config: Config) -> int:
-    """The id of the namespace drafts go to; a UserError unless bot/target.py allows it."""
+def require_namespace(site: BotPasswordSite, config: Config) -> None:
+    """Stop unless bot/target.py allows the configured namespace on this wiki."""
     try:
-        return resolve(config.target, site.namespaces.values(), config.username)
+        require(config.target, site.namespaces.values(), config.username)
     except TargetError as error:
         raise UserError(str(error)) from None
 

@@ -3,7 +3,7 @@
 Nothing else: not the main namespace (an article no one has reviewed), not templates or the
 interface, not someone else's user space. ``wiki.namespace`` is checked as far as the config
 file allows when it is read (``parse_namespace``), and against the wiki's own namespace names
-once connected (``resolve``): the Draft namespace is number 118 whatever a wiki calls it.
+once connected (``require``): the Draft namespace is number 118 whatever a wiki calls it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class TargetError(ValueError):
 
 
 class Namespace(Protocol):
-    """What ``resolve`` needs of one of the wiki's namespaces (pywikibot's Namespace has it)."""
+    """What ``require`` needs of one of the wiki's namespaces (pywikibot's Namespace has it)."""
 
     id: int
 
@@ -91,13 +91,13 @@ def parse_namespace(value: str, login: str) -> Target:
     return Target(prefix.strip(), f"{mine}/{subpage.strip('/')}")
 
 
-def resolve(target: Target, namespaces: Iterable[Namespace], login: str) -> int:
-    """The id of the target's namespace on this wiki: Draft (118), or User for a sandbox."""
+def require(target: Target, namespaces: Iterable[Namespace], login: str) -> None:
+    """Raise TargetError unless the target's namespace, on this wiki, is Draft (User: a sandbox)."""
     wanted = USER if target.sandbox else DRAFT
     name = target.namespace.casefold()
     found = next((ns for ns in namespaces if name in (n.casefold() for n in ns)), None)
     if found is not None and found.id == wanted:
-        return wanted
+        return
     if found is None:
         what = f"the wiki has no namespace named {target.namespace!r}"
     else:

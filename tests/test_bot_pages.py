@@ -37,6 +37,8 @@ def test_empty_drafts_are_refused_by_diff_and_push(local_wiki: LocalWiki, tmp_pa
     paths = [draft(tmp_path, titled, ""), tmp_path / "fronted.md", draft(tmp_path, full)]
     arguments = [str(path) for path in paths]
 
+    alone = wikidraft(config, "diff", arguments[0])
+    assert alone.returncode == 1, alone.stderr  # a refused page, not trouble (2)
     diff = wikidraft(config, "diff", *arguments)
     assert diff.returncode == 1, diff.stderr
     for title, path in ((titled, paths[0]), (fronted, paths[1])):
