@@ -42,13 +42,14 @@ def normalise(markdown: object) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR: MediaWiki stores U+FFFD
-# for each (UtfNormal\Validator::cleanUp), so a page holding one would never match its draft.
-CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR, and the noncharacters
+# U+FFFE and U+FFFF: MediaWiki stores U+FFFD for each (UtfNormal\Validator::cleanUp), so a page
+# holding one would never match its draft.
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def remove_controls(text: str, report: Report) -> str:
-    """text without control characters MediaWiki cannot store; one warning says how many."""
+    """text without the characters MediaWiki cannot store; one warning says how many."""
     first = CONTROLS.search(text)
     if first is None:
         return text
@@ -56,8 +57,8 @@ def remove_controls(text: str, report: Report) -> str:
     line = text.count("\n", 0, first.start()) + 1
     report.warn(
         line,
-        f"removed {count} control character(s) that MediaWiki cannot store, the first "
-        f"(U+{ord(first.group()):04X}) on this line",
+        f"removed {count} character(s) that MediaWiki cannot store (control characters, "
+        f"U+FFFE, U+FFFF), the first (U+{ord(first.group()):04X}) on this line",
     )
     return cleaned
 

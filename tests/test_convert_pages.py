@@ -43,9 +43,21 @@ def test_control_characters_are_removed_with_one_warning_naming_count_and_first_
     markdown = "# Bell\n\nA tab\there.\n\nRing\x07 and escape\x1b[0m.\n\nForm\x0cfeed\x01.\n"
     conversion = convert(markdown)
     assert conversion.wikitext == "A tab\there.\n\nRing and escape[0m.\n\nFormfeed.\n"
-    (warning,) = [w for w in conversion.warnings if "control" in w.message]
+    (warning,) = [w for w in conversion.warnings if "cannot store" in w.message]
     assert warning.line == 5
-    assert "removed 4 control character(s)" in warning.message and "U+0007" in warning.message
+    assert (
+        "removed 4 character(s) that MediaWiki cannot store" in warning.message
+        and "U+0007" in warning.message
+    )
+
+
+def test_noncharacters_mediawiki_replaces_are_removed_too() -> None:
+    conversion = convert("a\ufffeb\uffffc")
+    assert conversion.wikitext == "abc\n"
+    assert any(
+        "removed 2 character(s) that MediaWiki cannot store" in w.message
+        for w in conversion.warnings
+    )
 
 
 def test_every_c0_control_but_nul_tab_and_newlines_is_removed() -> None:
