@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import UserError
+from bot.target import Target, TargetError, parse_namespace
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / "config" / "local.toml"
@@ -21,7 +22,7 @@ REQUIRED = object()  # the default of a key every config file must set
 SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
     "wiki": {
         "api": (str, REQUIRED),  # the full api.php URL
-        "namespace": (str, "Draft"),  # the only namespace wikidraft writes to
+        "namespace": (str, "Draft"),  # "Draft", or a sandbox "User:Name/sandbox" (bot/target.py)
         "username": (str, REQUIRED),  # a bot-password login name, "User@app"
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
@@ -51,6 +52,7 @@ class Config:
 
     api: str
     namespace: str
+    target: Target  # where drafts go: wiki.namespace, checked
     username: str
     password_env: str | None
     password_file: Path | None
@@ -106,10 +108,16 @@ def load(explicit: str | None = None) -> Config:
         raise UserError(f"{path}: cannot read config: {error}") from None
     values = _checked(path, data)
     password_file = _password_file(path, values)
+    username = _username(path, values["username"])
+    try:
+        where = parse_namespace(values["namespace"], username)
+    except TargetError as error:
+        raise UserError(f"{path}: {error}") from None
     return Config(
         api=_api(path, values["api"]),
         namespace=values["namespace"],
-        username=_username(path, values["username"]),
+        target=where,
+        username=username,
         password_env=None if password_file else values["password_env"] or "WIKIDRAFT_PASSWORD",
         password_file=password_file,
         user_agent=_user_agent(path, values["api"], values["user_agent"]),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.errors import UserError
+from bot.target import TargetError, require
 
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite
@@ -121,7 +122,7 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
         if login:
             site.bot_password = config.password()
             site.login()
-        require_namespace(site, config.namespace)
+        require_namespace(site, config)
     return site
 
 
@@ -141,12 +142,12 @@ def wiki_errors(config: Config) -> Iterator[None]:
         raise UserError(f"cannot reach the wiki at {config.api}: {first_line(error)}") from None
 
 
-def require_namespace(site: BotPasswordSite, name: str) -> int:
-    """The id of the namespace called name; stop if the wiki has none (no "Draft:X" in main)."""
-    for namespace in site.namespaces.values():
-        if namespace.id >= 0 and name.casefold() in (n.casefold() for n in namespace):
-            return int(namespace.id)
-    raise UserError(f"the wiki at {site.base_url('')} has no namespace named {name!r}")
+def require_namespace(site: BotPasswordSite, config: Config) -> None:
+    """Stop unless bot/target.py allows the configured namespace on this wiki."""
+    try:
+        require(config.target, site.namespaces.values(), config.username)
+    except TargetError as error:
+        raise UserError(str(error)) from None
 
 
 def first_line(error: BaseException) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,7 +20,7 @@ from converters.parser import parse
 from converters.render.context import RenderContext, Report, line_of
 from converters.render.table import RENDERERS
 from converters.result import Conversion
-from converters.structure import outline
+from converters.structure import has_body, outline
 from converters.title import (
     check_title,
     clean_title,
@@ -47,6 +48,27 @@ def normalise(markdown: object) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
+# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR, and the noncharacters
+# U+FFFE and U+FFFF: MediaWiki stores U+FFFD for each (UtfNormal\Validator::cleanUp), so a page
+# holding one would never match its draft.
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def remove_controls(text: str, report: Report) -> str:
+    """text without the characters MediaWiki cannot store; one warning says how many."""
+    first = CONTROLS.search(text)
+    if first is None:
+        return text
+    cleaned, count = CONTROLS.subn("", text)
+    line = text.count("\n", 0, first.start()) + 1
+    report.warn(
+        line,
+        f"removed {count} character(s) that MediaWiki cannot store (control characters, "
+        f"U+FFFE, U+FFFF), the first (U+{ord(first.group()):04X}) on this line",
+    )
+    return cleaned
+
+
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the duration, if it was running."""
@@ -67,13 +89,12 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(
-        normalise(markdown), settings.target_namespace
-    )
+    report = Report()
+    text = remove_controls(normalise(markdown), report)
+    text, namespace, line_title = take_namespace_line(text, settings.target_namespace)
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
-    report = Report()
     front = (
         read_front_matter(first.content, line_of(first) + 1, report.warn)
         if first is not None and first.type == "front_matter"
@@ -91,10 +112,14 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
     names = subject_names((chosen, plan.h1, front.title, line_title))
     wikitext = write_article(plan, front, names, ctx)
+    empty = not has_body(plan)
+    if empty:
+        report.warn(None, "empty draft: there is no text under the title")
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+    references = ctx.book.references
+    return Conversion(chosen, wikitext, namespace, tuple(warnings), references, empty=empty)
 
 
 def release(tree: SyntaxTreeNode) -> None:

@@ -22,6 +22,8 @@ APPENDICES: dict[str, frozenset[str]] = {
     "External links": frozenset({"external links", "external link", "links", "web links"}),
 }
 _LEAD_HEADINGS = frozenset({"introduction", "intro", "overview"})
+# Blocks defining a footnote or citation: shown only where the text cites them.
+DEFINITIONS = frozenset({"cite_def", "cite_block"})
 
 
 def plain_text(node: SyntaxTreeNode, line_break: str = " ") -> str:
@@ -68,6 +70,12 @@ class Outline:
     h1_line: int | None = None
 
 
+def has_body(outline: Outline) -> bool:
+    """Whether the article has text of its own: a block beyond headings and note definitions."""
+    sections = [outline.lead, *outline.body, *(s for ss in outline.appendices.values() for s in ss)]
+    return any(block.type not in DEFINITIONS for s in sections for block in s.blocks)
+
+
 def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
     return node.type == "heading" and (tag is None or node.tag == tag)
 
@@ -102,7 +110,7 @@ def outline(nodes: Sequence[SyntaxTreeNode], warn: Warn) -> Outline:
         for node in nodes:
             if _is_heading(node):
                 tidy_heading(node, proper, warn)
-    first = next((n for n in nodes if n.type not in ("cite_def", "cite_block")), None)
+    first = next((n for n in nodes if n.type not in DEFINITIONS), None)
     if first is not None and _is_heading(first) and _key(plain_text(first)) in _LEAD_HEADINGS:
         nodes.remove(first)  # its text is the lead
     lead = Section(None, 0)

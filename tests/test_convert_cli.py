@@ -42,6 +42,7 @@ def test_reads_stdin_and_prints_json() -> None:
     assert payload == {
         "title": "Given",
         "namespace": None,
+        "empty": False,
         "wikitext": "Hello ''world''.\n",
         "warnings": [],
         "references": [],
@@ -121,7 +122,8 @@ def test_two_drafts_with_one_name_are_refused_for_out_dir(tmp_path: Path) -> Non
         (tmp_path / folder / "x.md").write_text("x\n", encoding="utf-8")
     result = wikidraft(str(tmp_path / "a"), str(tmp_path / "b"), "--out-dir", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert b"two drafts are named x.md" in result.stderr
+    first, second = (str(tmp_path / folder / "x.md") for folder in ("a", "b"))
+    assert f"{first} and {second} have the same name".encode() in result.stderr
     assert not (tmp_path / "o").exists()
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import output
+from bot.commands.common import add_recursive_argument
+from bot.drafts import draft_files
 from bot.errors import UserError
 
 if TYPE_CHECKING:
@@ -18,8 +20,8 @@ if TYPE_CHECKING:
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
-*.md in it. Several drafts need --out-dir (or --json). Warnings go to standard error as
-FILE:LINE: MESSAGE.
+*.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
+--json). Warnings go to standard error as FILE:LINE: MESSAGE.
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
 that is one of the drafts is refused.
@@ -37,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("-o", "--output", metavar="FILE", help="write the wikitext to FILE")
     output.add_argument("--out-dir", metavar="DIR", help="write NAME.wiki per draft into DIR")
     parser.add_argument("--title", help="the article title (default: from the draft)")
+    add_recursive_argument(parser)
     parser.add_argument(
         "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
     )
@@ -50,16 +53,13 @@ class Draft:
     text: str
 
 
-def _read(path: str) -> list[Draft]:
+def _read(path: str, recursive: bool = False) -> list[Draft]:
     """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
     if path == "-":
         return [Draft("<stdin>", _decode("<stdin>", sys.stdin.buffer.read()))]
     source = Path(path)
     if source.is_dir():
-        files = sorted(source.glob("*.md"))
-        if not files:
-            raise UserError(f"{path}: no *.md files in this directory")
-        return [draft for file in files for draft in _read(str(file))]
+        return [draft for file in draft_files([path], recursive) for draft in _read(str(file))]
     try:
         data = source.read_bytes()
     except OSError as error:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
     from converters import ConversionError, ConverterBug, convert
 
-    drafts = [draft for path in args.paths for draft in _read(path)]
+    drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
     several = len(drafts) > 1
     if several and args.output:
         raise UserError("-o FILE takes one draft; use --out-dir DIR for several")
@@ -109,12 +109,14 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--title names one draft; convert the drafts one at a time")
     if several and not (args.out_dir or args.json):
         raise UserError("several drafts need --out-dir DIR (or --json)")
-    stems = [_stem(draft) for draft in drafts]
-    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
-    if args.out_dir and clash:
-        raise UserError(
-            f"two drafts are named {clash}.md; --out-dir would write one over the other"
-        )
+    named: dict[str, str] = {}
+    for draft in drafts:
+        other = named.setdefault(_stem(draft), draft.name)
+        if args.out_dir and other != draft.name:
+            raise UserError(
+                f"{other} and {draft.name} have the same name; --out-dir would write one over "
+                "the other"
+            )
     targets = _targets(drafts, args)
     sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
     output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
