@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.ledger import SCHEMA, Ledger, LedgerError, content_hash, ledger_path, wiki_key
+from bot.ledger import (
+    SCHEMA,
+    Ledger,
+    LedgerError,
+    content_hash,
+    ledger_path,
+    legacy_paths,
+    wiki_key,
+)
 
 API = "http://127.0.0.1:8080/api.php"
 
@@ -49,10 +57,14 @@ def test_no_secret_from_the_api_url_reaches_the_file(tmp_path: Path) -> None:
     assert wiki_key("https://bob:hunter2@wiki.example:8443/w/api.php?k=1") in text
 
 
-def test_ledger_lives_in_the_drafts_common_folder(tmp_path: Path) -> None:
+def test_ledger_lives_beside_the_config_and_old_ones_in_the_drafts_common_folder(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "a").mkdir()
+    config = tmp_path / "project" / "wikidraft.toml"
+    assert ledger_path(config) == tmp_path.resolve() / "project" / ".wikidraft" / "ledger.json"
     drafts = [tmp_path / "a" / "one.md", tmp_path / "two.md"]
-    assert ledger_path(drafts) == tmp_path.resolve() / ".wikidraft" / "ledger.json"
+    assert tmp_path.resolve() / ".wikidraft" / "ledger.json" in legacy_paths(drafts)
 
 
 @pytest.mark.parametrize(

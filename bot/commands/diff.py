@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, changes, load_config
+from bot.commands.common import add_config_argument, load_config
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
@@ -31,14 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the diffs; the exit status says whether anything would change."""
-    from bot import drift
+    from bot import drift, pushing
     from bot.compare import write_json, write_text
 
     config = load_config(args)
-    wiki, found = changes(args.paths, config, login=False)
-    drifts = drift.find(wiki, drift.open_ledger(found), config, found)
-    (write_json if args.format == "json" else write_text)(found)
-    drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
-    if any(change.status == "refused" for change in found):
+    plan = pushing.plan(config, args.paths, login=False)
+    (write_json if args.format == "json" else write_text)(plan.changes)
+    drift.write(plan.drifts, sys.stderr if args.format == "json" else sys.stdout)
+    if any(c.status == "refused" and c.item.title not in plan.drifted for c in plan.changes):
         return 2
-    return 1 if any(change.status in ("new", "changed") for change in found) else 0
+    return 1 if any(change.status != "unchanged" for change in plan.changes) else 0
