@@ -84,7 +84,10 @@ def check(
     if item.revid == entry.revid or entry.matches(live) or entry.matches(item.current or ""):
         return None
     newer = [r for r in _revisions(site, item.title, entry.revid) if r["revid"] > entry.revid]
-    users = ", ".join(dict.fromkeys(str(r["user"]) for r in newer)) or "someone"
+    editors = list(dict.fromkeys(str(r["user"]) for r in newer))
+    # Our own account appears when MediaWiki merged our save into their edit: name them.
+    users = ", ".join([name for name in editors if name != site.username()] or editors)
+    users = users or "someone"
     message = (
         f"edited on the wiki by {users} since your last push (rev {entry.revid} -> rev "
         f"{item.revid})"
