@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from bot import drift
 from bot.ledger import Ledger, ledger_path, legacy_paths
 from bot.preserve import without_top_templates
-from bot.publish import Outcome, Status, publish
+from bot.publish import Outcome, Status, Stop, publish
 
 if TYPE_CHECKING:
     from bot.compare import Change
@@ -111,7 +111,8 @@ def recorded(outcomes: Iterable[Outcome], ledger: Ledger, config: Config) -> Ite
 
     A save MediaWiki merged with an edit made since the diff (conflicted, with a revision) is
     not ours alone: the ledger keeps our previous save, so the next push names that edit as
-    drift and refuses to overwrite it.
+    drift and refuses to overwrite it. The note of a save sent is kept when the wiki did not
+    answer (the save may have been made), and dropped when the wiki said what it did.
     """
     for outcome in outcomes:
         item = outcome.change.item
@@ -125,7 +126,7 @@ def recorded(outcomes: Iterable[Outcome], ledger: Ledger, config: Config) -> Ite
         ):
             # The wiki already holds the draft (say, saved just before a crash): adopt it.
             ledger.record(config.api, item.title, item.revid, ours(outcome.change, config))
-        else:
+        elif outcome.stop is not Stop.NO_ANSWER:  # no answer: our text may be there after all
             ledger.settle(config.api, item.title)
         yield outcome
 
