@@ -232,6 +232,10 @@ class Ledger:
 
     def _write(self) -> None:
         """Replace the file atomically: a reader or a crash sees the old or the new ledger."""
+        if not any(self._wikis.values()) and not any(self._sending.values()):
+            # Only a save sent and then refused was noted: nothing saved, no ledger to keep.
+            self.path.unlink(missing_ok=True)
+            return
         document = {
             "schema": SCHEMA,
             "wikis": _sorted(self._wikis, asdict),

@@ -128,3 +128,25 @@ def test_two_writers_at_once_keep_each_others_entries(tmp_path: Path) -> None:
     assert [writer.wait() for writer in writers] == [0, 0]
     pages = json.loads(path.read_text(encoding="utf-8"))["wikis"]["http://127.0.0.1/api.php"]
     assert len(pages) == 80
+
+
+def test_a_save_sent_is_noted_until_recorded_or_settled(tmp_path: Path) -> None:
+    path = tmp_path / ".wikidraft" / "ledger.json"
+    Ledger(path).intend(API, "Draft:A", "Text\n")
+    assert Ledger(path).sending(API, "Draft:A") == content_hash("Text")  # on disk already
+    Ledger(path).record(API, "Draft:A", 7, "Text")
+    assert Ledger(path).sending(API, "Draft:A") is None
+    Ledger(path).intend(API, "Draft:B", "Other")
+    Ledger(path).settle(API, "Draft:B")
+    assert Ledger(path).sending(API, "Draft:B") is None and Ledger(path).get(API, "Draft:A")
+
+
+def test_a_schema_1_ledger_is_read_and_rewritten_as_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.json"
+    entry = {"revid": 3, "sha256": content_hash("x"), "saved": "2026-11-28T22:40:00Z"}
+    path.write_text(json.dumps({"schema": 1, "wikis": {API: {"Draft:A": entry}}}), "utf-8")
+    ledger = Ledger(path)
+    assert ledger.get(API, "Draft:A") is not None and ledger.get(API, "Draft:A").matches("x")
+    ledger.record(API, "Draft:B", 4, "y")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["schema"] == SCHEMA and set(document["wikis"][API]) == {"Draft:A", "Draft:B"}
