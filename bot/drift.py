@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
-from bot.compare import Change, compare, paint, use_color
+from bot.compare import Change, paint, use_color
 from bot.config import Config
 from bot.ledger import Entry, Ledger, content_hash
 from bot.preserve import without_top_templates
@@ -145,8 +145,12 @@ def refuse(changes: list[Change], drifts: list[Drift]) -> list[Change]:
     """The changes, with every drifted page refused (push writes none of them)."""
     reasons = {drift.title: drift.message for drift in drifts}
     return [
-        compare(replace(c.item, refused=f"{reasons[c.item.title]}; --force overwrites"))
-        if c.item.title in reasons
-        else c
-        for c in changes
+        _refused(change, reasons[change.item.title]) if change.item.title in reasons else change
+        for change in changes
     ]
+
+
+def _refused(change: Change, reason: str) -> Change:
+    """change refused for reason; its diff is kept, so diff shows what --force would write."""
+    item = replace(change.item, refused=f"{reason}; --force overwrites")
+    return replace(change, status="refused", item=item)

@@ -11,10 +11,12 @@ HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
 Converts each draft, fetches the current pages in batches of 50 (no login, no edit token) and
 prints a unified diff per page, then one line per page: new, changed (+a -b lines), unchanged
-or refused (a title outside the configured namespace). A page edited on the wiki since your
-last push (or never pushed from here) is named, with what was changed there. Colour on a
-terminal unless NO_COLOR is set. Exit status like diff(1): 0 nothing would change, 1 something
-would, 2 trouble (including a refused title).
+or refused. Refused, in the words push would use: a title outside the configured namespace,
+and a page edited on the wiki since your last push (named, with what was changed there), never
+pushed from here, or deleted since, as recorded in .wikidraft/ledger.json beside the config
+file. Colour on a terminal unless NO_COLOR is set. Exit status like diff(1): 0 nothing would
+change, 1 something would (or push would refuse a page edited on the wiki), 2 trouble
+(including a refused title).
 
 Example:
   wikidraft diff examples/

@@ -20,9 +20,13 @@ changed pages are updated against the revision compared (an edit by someone else
 reported as a conflict, never overwritten), unchanged pages are skipped. Pages that opt out of
 bots with {{bots}}/{{nobots}}, protected pages and edits refused by the wiki are reported and
 the batch goes on. A page edited on the wiki since your last push, never pushed from here, or
-deleted since, is refused unless --force (.wikidraft/ledger.json next to the drafts records
-each save). On a terminal the diffs are shown and you are asked once; elsewhere --yes is
-required. Exit status: 0 every page is as drafted, 1 some page failed or conflicted, 2 trouble.
+deleted since, is refused unless --force: the ledger .wikidraft/ledger.json beside the config
+file (wikidraft.toml, --config FILE) records each save, one per project whatever drafts you
+name; an older one next to the drafts is moved there. One push per wiki at a time: a second
+waits for the first. Ctrl-C or SIGTERM stops after printing what was saved; the next push takes
+a save that was in flight for yours. On a terminal the diffs are shown and you are asked once;
+elsewhere --yes is required. Exit status: 0 every page is as drafted, 1 some page failed or
+conflicted, 2 trouble, 130 interrupted.
 
 Example:
   wikidraft push examples/
