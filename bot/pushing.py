@@ -11,9 +11,10 @@ from __future__ import annotations
 import fcntl
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import drift
@@ -69,8 +70,6 @@ def changes(
 
 def plan(config: Config, paths: list[str], *, login: bool, force: bool = False) -> Plan:
     """The one decision of diff and push: each page's change, drifted pages refused unless force."""
-    from pathlib import Path
-
     site, found = changes(paths, config, login=login)
     legacy = legacy_paths([Path(path) for path in paths])
     ledger = Ledger(ledger_path(config.source), legacy)
@@ -91,14 +90,16 @@ def push(
     if plan.pending and not confirm(plan):
         return None
     config, ledger = plan.config, plan.ledger
+    sent: set[str] = set()
 
     def sending(change: Change) -> None:
         ledger.intend(config.api, change.item.title, ours(change, config))
+        sent.add(change.item.title)
 
     saves = publish(
         plan.site, plan.changes, summary, minor=config.minor, force=force, sending=sending
     )
-    return recorded(saves, ledger, config)
+    return recorded(saves, ledger, config, sent)
 
 
 def ours(change: Change, config: Config) -> str:
@@ -106,13 +107,15 @@ def ours(change: Change, config: Config) -> str:
     return without_top_templates(change.item.text, config.preserve_templates)
 
 
-def recorded(outcomes: Iterable[Outcome], ledger: Ledger, config: Config) -> Iterator[Outcome]:
+def recorded(
+    outcomes: Iterable[Outcome], ledger: Ledger, config: Config, sent: Collection[str]
+) -> Iterator[Outcome]:
     """Pass outcomes through, writing each save (and each page found as drafted) to the ledger.
 
     A save MediaWiki merged with an edit made since the diff (conflicted, with a revision) is
     not ours alone: the ledger keeps our previous save, so the next push names that edit as
-    drift and refuses to overwrite it. The note of a save sent is kept when the wiki did not
-    answer (the save may have been made), and dropped when the wiki said what it did.
+    drift and refuses to overwrite it. The note of a save sent (titles in sent) is dropped when
+    the wiki said what it did, and kept when it did not answer: the save may have been made.
     """
     for outcome in outcomes:
         item = outcome.change.item
@@ -126,7 +129,7 @@ def recorded(outcomes: Iterable[Outcome], ledger: Ledger, config: Config) -> Ite
         ):
             # The wiki already holds the draft (say, saved just before a crash): adopt it.
             ledger.record(config.api, item.title, item.revid, ours(outcome.change, config))
-        elif outcome.stop is not Stop.NO_ANSWER:  # no answer: our text may be there after all
+        elif item.title in sent and outcome.stop is not Stop.NO_ANSWER:
             ledger.settle(config.api, item.title)
         yield outcome
 
