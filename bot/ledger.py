@@ -108,10 +108,17 @@ def ledger_path(config_file: Path) -> Path:
 
 
 def legacy_paths(drafts: list[Path]) -> list[Path]:
-    """Where older versions kept the ledger: in the drafts' common folder (or their own)."""
+    """Where older versions kept the ledger: in the drafts' common folder (or their own).
+
+    A folder holding a wikidraft.toml is left out: its ledger is that project's own.
+    """
     folders = [(p if p.is_dir() else p.parent).resolve() for p in drafts]
     common = [Path(os.path.commonpath(folders))] if folders else []
-    return [folder / FOLDER / FILENAME for folder in dict.fromkeys(common + folders)]
+    return [
+        folder / FOLDER / FILENAME
+        for folder in dict.fromkeys(common + folders)
+        if not (folder / "wikidraft.toml").exists()
+    ]
 
 
 Pages = dict[str, dict[str, Entry]]  # wiki key -> title -> entry

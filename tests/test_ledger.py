@@ -65,6 +65,8 @@ def test_ledger_lives_beside_the_config_and_old_ones_in_the_drafts_common_folder
     assert ledger_path(config) == tmp_path.resolve() / "project" / ".wikidraft" / "ledger.json"
     drafts = [tmp_path / "a" / "one.md", tmp_path / "two.md"]
     assert tmp_path.resolve() / ".wikidraft" / "ledger.json" in legacy_paths(drafts)
+    (tmp_path / "wikidraft.toml").touch()  # then that ledger is this other project's own
+    assert tmp_path.resolve() / ".wikidraft" / "ledger.json" not in legacy_paths(drafts)
 
 
 @pytest.mark.parametrize(
