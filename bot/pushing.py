@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import drift
+from bot.errors import UserError
 from bot.ledger import Ledger, ledger_path, legacy_paths
 from bot.preserve import without_top_templates
 from bot.publish import Outcome, Status, Stop, publish
@@ -143,9 +144,13 @@ def one_at_a_time(config: Config) -> Iterator[None]:
     """
     from bot.site import state_folder
 
-    folder = state_folder(config)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with open(folder / LOCK, "a") as lock:
+    path = state_folder(config) / LOCK
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = open(path, "a")  # noqa: SIM115 (held for the whole push: the with below)
+    except OSError as error:
+        raise UserError(f"cannot create the push lock {path}: {error.strerror}") from None
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
