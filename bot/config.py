@@ -62,6 +62,7 @@ class Config:
     throttle: float
     maxlag: int
     preserve_templates: tuple[str, ...]
+    source: Path  # the file read; the project's ledger lives beside it
 
     @property
     def host(self) -> str:
@@ -126,6 +127,7 @@ def load(explicit: str | None = None) -> Config:
         throttle=float(values["throttle"]),
         maxlag=values["maxlag"],
         preserve_templates=tuple(values["preserve_templates"]),
+        source=path,
     )
 
 
