@@ -11,6 +11,8 @@ class ConversionWarning:
 
     line: int | None
     message: str
+    severity: str = "warning"  # "error": not article content; push refuses the page
+    kind: str = ""  # what was found, e.g. "chat-preamble", "chatgpt-turn-marker"
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -29,6 +31,27 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One sign that a chat assistant wrote the draft: where, and what (a warning kind)."""
+
+    line: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Whether the draft is assistant-written (strong evidence only) and the model it names."""
+
+    evidence: tuple[Evidence, ...] = ()
+    model: str | None = None  # the front matter's ``llm:``, a disclosure in the author's words
+
+    @property
+    def assistant_written(self) -> bool:
+        """True when any strong evidence was found."""
+        return bool(self.evidence)
+
+
+@dataclass(frozen=True)
 class Conversion:
     """A converted draft. ``namespace`` is one the draft itself named (e.g. "Draft"), else None."""
 
@@ -37,6 +60,12 @@ class Conversion:
     namespace: str | None = None
     warnings: tuple[ConversionWarning, ...] = field(default_factory=tuple)
     references: tuple[Reference, ...] = field(default_factory=tuple)
+    provenance: Provenance = field(default_factory=Provenance)
+
+    @property
+    def errors(self) -> tuple[ConversionWarning, ...]:
+        """The findings that are never article content (push refuses the page)."""
+        return tuple(w for w in self.warnings if w.severity == "error")
 
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``wikidraft convert --json``."""
@@ -44,7 +73,14 @@ class Conversion:
             "title": self.title,
             "namespace": self.namespace,
             "wikitext": self.wikitext,
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"severity": w.severity, "kind": w.kind, "line": w.line, "message": w.message}
+                for w in self.warnings
+            ],
+            "provenance": {
+                "assistant_written": self.provenance.assistant_written,
+                "evidence": [{"line": e.line, "kind": e.kind} for e in self.provenance.evidence],
+            },
             "references": [
                 {
                     "name": r.name,

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from converters.citations.punctuation import REF_TYPES
+
+
+def child_lines(block: Token) -> Iterator[tuple[int, Token]]:
+    """Each child of the inline ``block`` with the 1-based source line it starts on."""
+    line = block.map[0] + 1 if block.map else 0
+    for token in block.children or ():
+        yield line, token
+        line += 1 if token.type in {"softbreak", "hardbreak"} else token.content.count("\n")
 
 
 def number_references(state: StateCore) -> None:
@@ -12,8 +23,6 @@ def number_references(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children or not block.map:
             continue
-        line = block.map[0] + 1
-        for token in block.children:
+        for line, token in child_lines(block):
             if token.type in REF_TYPES:
                 token.meta["line"] = line
-            line += 1 if token.type in {"softbreak", "hardbreak"} else token.content.count("\n")
