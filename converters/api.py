@@ -13,9 +13,12 @@ from converters.article import write_article
 from converters.check import check
 from converters.citations import ReferenceBook
 from converters.errors import ConversionError
+from converters.findings import found
 from converters.frontmatter import FrontMatter, read_front_matter
+from converters.invisible import strip_invisible
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
+from converters.provenance import provenance
 from converters.render.context import RenderContext, Report
 from converters.render.table import RENDERERS
 from converters.result import Conversion
@@ -61,7 +64,8 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    text, invisible, invisible_line = strip_invisible(normalise(markdown))
+    text, namespace, line_title = take_namespace_line(text)
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
@@ -71,6 +75,12 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         else FrontMatter()
     )
     report = Report()
+    findings = found(env)
+    for finding in findings:
+        report.warn(finding.line, finding.message, kind=finding.kind, severity=finding.severity)
+    if invisible:
+        removed = f"removed {invisible} invisible characters (private use, zero width)"
+        report.warn(invisible_line, removed, kind="invisible-characters")
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     plan = outline(tree.children, given)
@@ -84,7 +94,14 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+    return Conversion(
+        chosen,
+        wikitext,
+        namespace,
+        tuple(warnings),
+        ctx.book.references,
+        provenance(findings, front),
+    )
 
 
 def release(tree: SyntaxTreeNode) -> None:

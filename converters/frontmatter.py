@@ -16,6 +16,8 @@ class FrontMatter:
     title: str | None = None
     short_description: str | None = None
     categories: tuple[str, ...] = field(default_factory=tuple)
+    llm: str | None = None  # the model that wrote the draft, named by its author (a disclosure)
+    generator: str | None = None  # the tool that generated the file
 
 
 def _scalar(value: str) -> str:
@@ -53,4 +55,6 @@ def read_front_matter(text: str) -> FrontMatter:
         title=title[0] if title else None,
         short_description=description[0] if description else None,
         categories=tuple(c for c in categories if c),
+        llm=next(iter(fields.get("llm") or []), None),
+        generator=next(iter(fields.get("generator") or []), None),
     )

@@ -42,6 +42,7 @@ def test_reads_stdin_and_prints_json() -> None:
         "namespace": None,
         "wikitext": "Hello ''world''.\n",
         "warnings": [],
+        "provenance": {"assistant_written": False, "evidence": []},
         "references": [],
     }
 

@@ -107,6 +107,16 @@ OAI_CITATION = _artifact(
     "ref",
     "became a reference to its URL",
 )
+# Bing Chat / Copilot's markers "[^1^][1]" (display number, then key) and the footer its copy
+# button appends, "Source: Conversation with Bing, 2/25/2024" (recognised in inline.py, blocks.py).
+COPILOT_MARKER = _artifact("copilot-marker", "Copilot", r"\[\^\d+\^\]", "ref", "became a reference")
+COPILOT_FOOTER = _artifact(
+    "copilot-footer",
+    "Copilot",
+    r"Source:\s*Conversation with",
+    "drop",
+    "(the chat's footer) dropped; its sources became references",
+)
 # Gemini's span anchors "[span_1](start_span)" … "[span_1](end_span)" around cited passages.
 GEMINI_SPAN = _artifact("gemini-span", "Gemini", r"(?:start|end)_span", "drop", "dropped")
 # ChatGPT's code interpreter files: "[x.csv](sandbox:/mnt/data/x.csv)" exist only in the chat.

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block import StateBlock
 
+from converters.citations.artifacts import COPILOT_FOOTER
+from converters.citations.markers import report
 from converters.citations.state import citation_state
 
 # "[^1^][1]: [Site](url)": one Bing/Copilot definition line (the key is the second label).
@@ -101,8 +103,11 @@ def bing_footer(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Bing's footer "Source: Conversation with Bing, date" and its ``(N) Title. url.`` lines."""
     if not _starts_with(state, start, _BING_FOOTER_START):
         return False
-    if not BING_FOOTER.fullmatch(_line(state, start) or ""):
+    head = _line(state, start) or ""
+    if not BING_FOOTER.fullmatch(head):
         return False
+    if not silent:
+        report(state.env, start + 1, COPILOT_FOOTER, head, COPILOT_FOOTER.advice)
     if not _source_list(state, start + 1, end, silent, BING_FOOTER_LINE) and not silent:
         state.line = start + 1  # a head alone is consumed too: it names the chat, not a source
     return True

@@ -40,7 +40,8 @@ def removed_parameters(url: str) -> list[tuple[str, str]]:
     if cleaned == url:
         return []
     kept = parse_qsl(_split(cleaned).query, keep_blank_values=True)
-    return [pair for pair in parse_qsl(_split(url).query, keep_blank_values=True) if pair not in kept]
+    written = parse_qsl(_split(url).query, keep_blank_values=True)
+    return [pair for pair in written if pair not in kept]
 
 
 def is_web_url(text: str) -> bool:

@@ -1,0 +1,168 @@
+"""Core rules: chat assistants' artifacts (``artifacts.py``) become refs, ``{{citation needed}}``
+or nothing, and every one is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact
+from converters.citations.positions import child_lines
+from converters.citations.state import citation_state
+from converters.citations.unresolved import defined
+from converters.findings import Finding, record
+
+# Any artifact of the table, for one search per text (its named groups made anonymous, as a
+# pattern may not name two groups alike); the entry that matched is then found by its own.
+_ANY_IN_TEXT = re.compile(
+    "|".join(re.sub(r"\(\?P<\w+>", "(?:", a.pattern.pattern) for a in IN_TEXT)
+)
+
+
+def report(env: dict[str, Any], line: int | None, artifact: Artifact, text: str, what: str) -> None:
+    """Record the artifact ``text`` found on ``line``; ``what`` says what became of it."""
+    message = f"{artifact.assistant} artifact {text!r} {what}"
+    record(env, Finding(line, artifact.kind, message))
+
+
+def citation_needed(line: int | None) -> Token:
+    """A ``{{citation needed}}`` token for a claim whose source is lost."""
+    return Token("citation_needed", "", 0, meta={"line": line})
+
+
+def _which(text: str, start: int, end: int) -> tuple[Artifact, re.Match[str]]:
+    """The table entry that matched ``text[start:end]`` (the first, as in the alternation)."""
+    for artifact in IN_TEXT:
+        match = artifact.pattern.fullmatch(text, start, end)
+        if match:
+            return artifact, match
+    raise AssertionError(f"no artifact matches {text[start:end]!r}")  # the alternation did
+
+
+def _replacement(
+    artifact: Artifact, match: re.Match[str], line: int, env: dict[str, Any]
+) -> list[Token]:
+    """The tokens standing for one artifact in text, reported."""
+    text = match.group()
+    if artifact.action == "drop":
+        report(env, line, artifact, text, artifact.advice)
+        return []
+    if artifact.action == "needed":
+        report(env, line, artifact, text, artifact.advice)
+        return [citation_needed(line)]
+    keys = re.findall(r"\d+", match["keys"])
+    missing = [key for key in keys if not defined(key, env)]
+    if missing:
+        lost = ", ".join(missing)
+        what = f"names source {lost}, which no source list defines: {{{{citation needed}}}}"
+        report(env, line, artifact, text, what)
+        return [citation_needed(line)]
+    report(env, line, artifact, text, f"{artifact.advice} ({', '.join(keys)})")
+    return [Token("cite_ref", "", 0, meta={"key": key, "source": text}) for key in keys]
+
+
+def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
+    """``token``'s text with each artifact replaced, or None when it holds none."""
+    content = token.content
+    matches = list(_ANY_IN_TEXT.finditer(content))
+    if not matches:
+        return None
+    out: list[Token] = []
+    position = 0
+    for found in matches:
+        before = content[position : found.start()]
+        after_space = found.end() < len(content) and content[found.end()].isspace()
+        artifact, match = _which(content, found.start(), found.end())
+        tokens = _replacement(artifact, match, line + content.count("\n", 0, found.start()), env)
+        if not tokens and after_space and (not before or before[-1].isspace()):
+            before = before.rstrip()  # a dropped word leaves one space, not two
+        out += [Token("text", "", 0, content=before), *tokens]
+        position = found.end()
+    out.append(Token("text", "", 0, content=content[position:]))
+    return [t for t in out if t.type != "text" or t.content]
+
+
+def replace_text_artifacts(state: StateCore) -> None:
+    """Replace every artifact in running text; collect those inline rules marked."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        for line, token in child_lines(block):
+            if "found" in token.meta:  # left by an inline rule, which knows no line
+                report(state.env, line, *token.meta.pop("found"))
+            if token.type == "artifact":  # a wrapper that stands for nothing
+                continue
+            replaced = _split(token, line, state.env) if token.type == "text" else None
+            children.extend([token] if replaced is None else replaced)
+        block.children = children
+
+
+# What one link becomes: (its line, link_open, the tokens of its text, env) -> tokens, or None
+# to keep it as it is.
+LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
+
+
+def rewrite_links(state: StateCore, rewrite: LinkRewrite) -> None:
+    """Replace each link of the document by what ``rewrite`` makes of it."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        link: tuple[int, Token, list[Token]] | None = None  # the link being read
+        for line, token in child_lines(block):
+            if token.type == "link_open":
+                link = (line, token, [])
+            elif token.type == "link_close" and link is not None:
+                start, opening, label = link
+                replaced = rewrite(start, opening, label, state.env)
+                children.extend([opening, *label, token] if replaced is None else replaced)
+                link = None
+            elif link is not None:
+                link[2].append(token)
+            else:
+                children.append(token)
+        block.children = children
+
+
+def _uncitable(url: str) -> Artifact | None:
+    """The table entry for a URL that is not the source it stands for, if it is one."""
+    return next((a for a in UNCITEABLE_URLS if a.pattern.match(url)), None)
+
+
+def replace_uncitable_urls(state: StateCore) -> None:
+    """Links and citations to redirects and uploads become ``{{citation needed}}``, reported.
+
+    A link keeps its text (the claim), followed by the marker; a citation is the marker alone.
+    """
+    links = citation_state(state.env).links
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        open_link: tuple[Artifact, int] | None = None
+        for line, token in child_lines(block):
+            url = ""
+            if token.type == "cite_ref" and token.meta["key"] in links:
+                url = links[token.meta["key"]].url
+            elif token.type == "link_open":
+                url = str(token.attrs.get("href", ""))
+            artifact = _uncitable(url) if url else None
+            if artifact is not None:
+                report(state.env, line, artifact, url, artifact.advice)
+                if token.type == "cite_ref":
+                    children.append(citation_needed(line))
+                else:
+                    open_link = (artifact, line)
+                continue
+            if token.type == "link_close" and open_link is not None:
+                children.append(citation_needed(open_link[1]))
+                open_link = None
+                continue
+            children.append(token)
+        block.children = children
