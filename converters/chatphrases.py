@@ -1,0 +1,130 @@
+"""Chat text that is never article content: found in running text, reported as errors.
+
+Each entry names where it comes from. The phrases are the telltales of WP:AISIGNS ("Signs of
+AI writing") that speedy deletion G15 and WP:NEWLLM act on; ``convert`` still writes the
+wikitext, ``convert --strict`` fails and ``push`` refuses the page until a human removes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from converters.citations.positions import child_lines
+from converters.findings import Finding, record
+
+
+@dataclass(frozen=True)
+class ChatPhrase:
+    """One kind of chat text: its shape, whether only at a line's start, what to tell."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    line_start: bool
+    what: str
+    evidence: bool = True  # a sign a chat assistant wrote the draft (provenance)
+
+
+def _phrase(kind: str, pattern: str, what: str, *, line_start: bool = False) -> ChatPhrase:
+    return ChatPhrase(kind, re.compile(pattern, re.IGNORECASE), line_start, what)
+
+
+PHRASES: tuple[ChatPhrase, ...] = (
+    # WP:AISIGNS, "Collaborative communication": the answer's opening words to the user.
+    _phrase(
+        "chat-preamble",
+        r"(?:sure|certainly|of course|absolutely)\b[!,.]|here(?:'s|\u2019s| is) (?:a|an|the|your)"
+        r" (?:[\w-]+ ){0,3}(?:article|draft|version|overview|summary|entry)\b",
+        "a chat assistant's preamble",
+        line_start=True,
+    ),
+    # WP:AISIGNS, "Collaborative communication": the answer's closing offer.
+    _phrase(
+        "chat-sign-off",
+        r"I hope this helps|let me know if you(?:'d|\u2019d| would) like|feel free to (?:ask|let"
+        r" me know)|would you like me to\b|if you(?:'d|\u2019d| would) like, I can\b",
+        "a chat assistant's sign-off",
+    ),
+    # WP:AISIGNS, "Collaborative communication": the model speaking of itself.
+    _phrase(
+        "ai-disclaimer",
+        r"as an AI(?: language model)?\b|as a large language model\b",
+        "a chat assistant speaking of itself",
+    ),
+    # WP:AISIGNS, "Knowledge-cutoff disclaimers".
+    _phrase(
+        "knowledge-cutoff",
+        r"as of my (?:last )?(?:knowledge|training)(?: data)?(?: update| cut-?off)?\b|(?:up to|"
+        r"based on|according to) my (?:training data|knowledge cut-?off)",
+        "a chat assistant's knowledge-cutoff phrase",
+    ),
+    # A chat transcript pasted whole: the speakers' labels (chatgpt.com's "Copy" of a chat
+    # writes "You said:" and "ChatGPT said:").
+    _phrase(
+        "transcript-label",
+        r"(?:user|assistant|you said|(?:chatgpt|gemini|copilot|claude|grok) said)\s*:",
+        "a chat transcript's speaker label",
+        line_start=True,
+    ),
+)
+# WP:AISIGNS, "Placeholder text": fields the model left for the user to fill in. People write
+# such placeholders in templates too, so they block a push but are no evidence of provenance.
+PLACEHOLDER = ChatPhrase(
+    "placeholder",
+    re.compile(
+        r"\[(?:insert|add|enter|your)\b[^\]\n]*\]"
+        r"|\[(?:[A-Z][a-z]+ ){0,3}(?:Date|Name|Year|Number|Location|City|Country|Source|Link"
+        r"|URL|Author|Title|Publisher|Place|Company|Organization|Population|Amount)\]"
+        r"|\b\d{4}-XX-XX\b|\bXX/XX/\d{4}\b"
+        r"|\((?:citation|source|reference) needed here\)",
+        re.IGNORECASE,
+    ),
+    False,
+    "a placeholder left to fill in",
+    evidence=False,
+)
+_BREAKS = {"softbreak", "hardbreak"}
+
+
+def _findings(text: str, line: int, line_start: bool) -> list[Finding]:
+    """The chat phrases in one text, which starts a line when ``line_start``."""
+    found: list[Finding] = []
+    for phrase in (*PHRASES, PLACEHOLDER):
+        if not phrase.line_start:
+            matches = list(phrase.pattern.finditer(text))
+        elif line_start and (first := phrase.pattern.match(text.lstrip())):
+            matches = [first]
+        else:
+            matches = []
+        for match in matches:
+            message = (
+                f"{phrase.what}, {match.group()!r}: not article content; remove it "
+                "(push refuses the page until then)"
+            )
+            found.append(Finding(line, phrase.kind, message, "error", phrase.evidence))
+    return found
+
+
+def find_chat_phrases(state: StateCore) -> None:
+    """Report every chat phrase in running text (code is never searched) as an error."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line_start = True
+        for line, token in child_lines(block):
+            if token.type in _BREAKS:
+                line_start = True
+            elif token.type == "text":
+                for finding in _findings(token.content, line, line_start):
+                    record(state.env, finding)
+                line_start = line_start and not token.content.strip()
+            elif not token.type.endswith(("_open", "_close")):
+                line_start = False
+
+
+def install(md: MarkdownIt) -> None:
+    """Add the rule; it reads the text inline parsing leaves."""
+    md.core.ruler.after("inline", "chat_phrases", find_chat_phrases)
