@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.compare import Change
 from bot.plan import stored
+from bot.provenance import edit_summary
 
 if TYPE_CHECKING:
     from pywikibot.exceptions import APIError
@@ -76,7 +77,13 @@ BATCH_STOPPERS = {
 
 
 def publish(
-    site: BotPasswordSite, changes: list[Change], summary: str, *, minor: bool, force: bool
+    site: BotPasswordSite,
+    changes: list[Change],
+    summary: str,
+    *,
+    minor: bool,
+    force: bool,
+    disclose: str | None = None,
 ) -> Iterator[Outcome]:
     """Save every new or changed page, one outcome per change, in order; the batch goes on."""
     stopped: str | None = None
@@ -90,7 +97,8 @@ def publish(
         elif not force and change.item.exists and not change.item.page.botMayEdit():
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
-            outcome = save(site, change, summary, minor)
+            disclosed = edit_summary(summary, change.item.conversion, disclose)
+            outcome = save(site, change, disclosed, minor)
             stopped = BATCH_STOPPERS.get(outcome.detail.partition(":")[0])
             yield outcome
 

@@ -36,7 +36,7 @@ def changes(
     for item in items:
         for warning in item.conversion.warnings:
             where = f"{item.source}:{warning.line}" if warning.line else str(item.source)
-            print(f"wikidraft: {where}: warning: {warning.message}", file=sys.stderr)
+            print(f"wikidraft: {where}: {warning.severity}: {warning.message}", file=sys.stderr)
     return wiki, [compare(item) for item in items]
 
 

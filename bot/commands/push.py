@@ -34,14 +34,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force",
         action="store_true",
         help="also overwrite pages edited on the wiki since your last push (or never pushed "
-        "from here) and pages that opt out of bots with {{bots}}/{{nobots}} (never conflicts)",
+        "from here), pages that opt out of bots with {{bots}}/{{nobots}} and pages with chat "
+        "text that is not article content (never conflicts)",
+    )
+    parser.add_argument(
+        "--disclose",
+        metavar="MODEL",
+        help='the chat assistant that helped write the drafts, e.g. "ChatGPT (GPT-5)": named '
+        'in the edit summary ("LLM-assisted: MODEL", WP:LLMDISCLOSE); required on Wikimedia '
+        "wikis for drafts with signs of one (or front matter llm: MODEL)",
     )
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Plan, confirm, save, report."""
-    from bot import drift
+    from bot import drift, provenance
     from bot.compare import write_text
     from bot.plan import article_base
     from bot.publish import publish
@@ -57,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     drift.write(drifts)
     if not args.force:
         found = drift.refuse(found, drifts)
+    found = provenance.refuse(found, config, args.disclose, args.force)
     pending = [change for change in found if change.status in ("new", "changed")]
     if pending and not args.yes:
         write_text(found)
@@ -66,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
     summary = args.summary or config.summary
     saving = drift.recorded(
-        publish(site, found, summary, minor=config.minor, force=args.force), ledger, config.api
+        publish(site, found, summary, minor=config.minor, force=args.force, disclose=args.disclose),
+        ledger,
+        config.api,
     )
     outcomes = list(Progress(len(found)).track(saving))
     table(outcomes, article_base(site, config))

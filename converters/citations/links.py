@@ -1,4 +1,4 @@
-"""Core rule: ChatGPT's parenthesised source links become citations; URLs lose tracking."""
+"""Core rules: URLs lose tracking; ChatGPT's parenthesised source links become citations."""
 
 from __future__ import annotations
 
@@ -115,12 +115,24 @@ def _clean(token: Token, line: int, env: dict[str, Any]) -> None:
         token.content = _URL_IN_TEXT.sub(lambda m: _tracking(m.group(), line, env), token.content)
 
 
+def clean_definitions(state: StateCore) -> None:
+    """Remove tracking from ``[1]: url`` definitions before links take their URLs."""
+    for definition in state.env.get("references", {}).values():
+        line = definition["map"][0] + 1 if definition.get("map") else 0
+        definition["href"] = _tracking(definition["href"], line, state.env)
+
+
+def clean_urls(state: StateCore) -> None:
+    """Remove tracking parameters from every URL of links and text, reporting each."""
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            for line, token in child_lines(block):
+                _clean(token, line, state.env)
+
+
 def cite_links(state: StateCore) -> None:
-    """Clean every URL; turn source links in parentheses into citations."""
+    """Turn source links in parentheses into citations."""
     citations = citation_state(state.env)
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        for line, token in child_lines(block):
-            _clean(token, line, state.env)
-        block.children = _rewrite(block.children, citations)
+        if block.type == "inline" and block.children:
+            block.children = _rewrite(block.children, citations)

@@ -12,7 +12,7 @@ from converters.citations.definitions import (
     record_footnotes,
 )
 from converters.citations.inline import cite_ref
-from converters.citations.links import cite_links
+from converters.citations.links import cite_links, clean_definitions, clean_urls
 from converters.citations.markers import replace_text_artifacts, replace_uncitable_urls
 from converters.citations.positions import number_references
 from converters.citations.punctuation import place_references
@@ -32,9 +32,11 @@ def install(md: MarkdownIt) -> None:
     md.inline.ruler.before("footnote_inline", "chatgpt_attribution", chatgpt.attribution)
     md.core.ruler.after("block", "cite_flatten_footnotes", flatten_footnotes)
     md.core.ruler.after("cite_flatten_footnotes", "cite_record_footnotes", record_footnotes)
+    md.core.ruler.after("cite_record_footnotes", "clean_definitions", clean_definitions)
     # The assistants' artifacts, before cite_links reads links as sources (an oai_citation
     # link is one, with its own site name), and redirects after it (it names their sources).
-    md.core.ruler.after("inline", "artifacts_in_text", replace_text_artifacts)
+    md.core.ruler.after("inline", "clean_urls", clean_urls)
+    md.core.ruler.after("clean_urls", "artifacts_in_text", replace_text_artifacts)
     md.core.ruler.after("artifacts_in_text", "chatgpt_links", chatgpt.replace_links)
     md.core.ruler.after("chatgpt_links", "gemini_spans", gemini.drop_spans)
     md.core.ruler.after("gemini_spans", "cite_links", cite_links)
