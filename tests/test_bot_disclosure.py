@@ -136,5 +136,5 @@ def test_an_unknown_policy_is_a_config_error(tmp_path: Path) -> None:
         'policy = "enwiki"\n',
         encoding="utf-8",
     )
-    with pytest.raises(UserError, match='wiki.policy must be "wikimedia" or "other"'):
+    with pytest.raises(UserError, match=r'wiki\.policy must be "wikimedia" or "other"'):
         load(str(path))
