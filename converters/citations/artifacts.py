@@ -98,7 +98,7 @@ IN_TEXT: tuple[Artifact, ...] = (
     ),
 )
 
-# Artifacts that are links: recognised by the link's text (``TEXT``) or its URL (``URL``).
+# Artifacts that are links, recognised by their text or URL in chatgpt.py, gemini.py, markers.py.
 # ChatGPT's "Copy" of an answer with search results: "[oai_citation:2‡Site](url)".
 OAI_CITATION = _artifact(
     "chatgpt-oai-citation",
