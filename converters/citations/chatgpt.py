@@ -54,4 +54,5 @@ def _link(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> li
 
 def replace_links(state: StateCore) -> None:
     """``[oai_citation:2‡Site](url)`` becomes a ref; a ``sandbox:`` link its text; reported."""
-    rewrite_links(state, _link)
+    rewrite_links(state, _link, "oai_citation")
+    rewrite_links(state, _link, "sandbox:")

@@ -10,7 +10,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifacts import ASSISTANT_TRACKERS
-from converters.citations.positions import child_lines
+from converters.citations.positions import child_lines, inline_blocks
 from converters.citations.sources import web_source
 from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import clean_url, host, is_web_url, removed_parameters
@@ -124,10 +124,9 @@ def clean_definitions(state: StateCore) -> None:
 
 def clean_urls(state: StateCore) -> None:
     """Remove tracking parameters from every URL of links and text, reporting each."""
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            for line, token in child_lines(block):
-                _clean(token, line, state.env)
+    for block in inline_blocks(state.tokens, lambda text: "?" in text or "#" in text):
+        for line, token in child_lines(block):
+            _clean(token, line, state.env)
 
 
 def cite_links(state: StateCore) -> None:

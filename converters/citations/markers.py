@@ -12,7 +12,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact
-from converters.citations.positions import child_lines
+from converters.citations.positions import child_lines, inline_blocks
 from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
 from converters.findings import Finding, record
@@ -87,11 +87,14 @@ def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
     return [t for t in out if t.type != "text" or t.content]
 
 
+def _may_hold_artifacts(text: str) -> bool:
+    """False when ``text`` holds no artifact and no marker an inline rule reports ("[^", "^[")."""
+    return "^" in text or _ANY_IN_TEXT.search(text) is not None
+
+
 def replace_text_artifacts(state: StateCore) -> None:
     """Replace every artifact in running text; collect those inline rules marked."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
+    for block in inline_blocks(state.tokens, _may_hold_artifacts):
         children: list[Token] = []
         for line, token in child_lines(block):
             if "found" in token.meta:  # left by an inline rule, which knows no line
@@ -108,11 +111,9 @@ def replace_text_artifacts(state: StateCore) -> None:
 LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
 
 
-def rewrite_links(state: StateCore, rewrite: LinkRewrite) -> None:
-    """Replace each link of the document by what ``rewrite`` makes of it."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
+def rewrite_links(state: StateCore, rewrite: LinkRewrite, hint: str) -> None:
+    """Replace each link by what ``rewrite`` makes of it, in blocks whose text holds ``hint``."""
+    for block in inline_blocks(state.tokens, lambda text: hint in text):
         children: list[Token] = []
         link: tuple[int, Token, list[Token]] | None = None  # the link being read
         for line, token in child_lines(block):
@@ -141,9 +142,13 @@ def replace_uncitable_urls(state: StateCore) -> None:
     A link keeps its text (the claim), followed by the marker; a citation is the marker alone.
     """
     links = citation_state(state.env).links
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
+    hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
+    defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
+
+    def holds(text: str) -> bool:
+        return defined or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+
+    for block in inline_blocks(state.tokens, holds):
         children: list[Token] = []
         open_link: tuple[Artifact, int] | None = None
         for line, token in child_lines(block):

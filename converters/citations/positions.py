@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.punctuation import REF_TYPES
+
+
+def inline_blocks(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator[Token]:
+    """The inline blocks whose source text ``holds`` says may hold what a rule looks for.
+
+    A rule walks the children of few blocks: most are passed over by a test of their text.
+    """
+    for block in tokens:
+        if block.type == "inline" and block.children and holds(block.content):
+            yield block
 
 
 def child_lines(block: Token) -> Iterator[tuple[int, Token]]:
