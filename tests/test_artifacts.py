@@ -199,3 +199,17 @@ def test_rendered_page_shows_no_artifact_and_flags_lost_sources(
     assert not TELLTALES.search(html), TELLTALES.search(html)  # comments and attributes too
     assert "cite_error" not in html and "Template:Citation needed" not in html  # no red link
     assert html.count("citation needed") == conversion.wikitext.count(NEEDED)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "sandbox:/mnt/data/x.csv",
+        "https://vertexaisearch.cloud.google.com/grounding-api-redirect/x",
+        "https://example.org/page",
+    ],
+)
+def test_a_link_around_an_autolink_keeps_its_nesting(target: str) -> None:
+    # Found by test_fuzz_converter: the inner link's end was taken for the outer one's.
+    conversion = convert(f"# T\n\nA [<https://example.org/0> oai_citation:1‡X]({target}) b.\n")
+    assert conversion.wikitext.startswith("A ")

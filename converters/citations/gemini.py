@@ -30,4 +30,4 @@ def _span(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> li
 
 def drop_spans(state: StateCore) -> None:
     """Drop every span anchor, reporting each."""
-    rewrite_links(state, _span, "_span")
+    rewrite_links(state, _span, lambda text: "_span" in text)

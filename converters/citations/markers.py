@@ -111,23 +111,29 @@ def replace_text_artifacts(state: StateCore) -> None:
 LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
 
 
-def rewrite_links(state: StateCore, rewrite: LinkRewrite, hint: str) -> None:
-    """Replace each link by what ``rewrite`` makes of it, in blocks whose text holds ``hint``."""
-    for block in inline_blocks(state.tokens, lambda text: hint in text):
+def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
+    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``.
+
+    A link inside a link's text (an autolink) is part of that text.
+    """
+    for block in inline_blocks(state.tokens, holds):
         children: list[Token] = []
-        link: tuple[int, Token, list[Token]] | None = None  # the link being read
+        link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
+        depth = 0  # links open inside it
         for line, token in child_lines(block):
-            if token.type == "link_open":
-                link = (line, token, [])
-            elif token.type == "link_close" and link is not None:
+            if link is None:
+                if token.type == "link_open":
+                    link = (line, token, [])
+                else:
+                    children.append(token)
+            elif token.type == "link_close" and depth == 0:
                 start, opening, label = link
                 replaced = rewrite(start, opening, label, state.env)
                 children.extend([opening, *label, token] if replaced is None else replaced)
                 link = None
-            elif link is not None:
-                link[2].append(token)
             else:
-                children.append(token)
+                depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+                link[2].append(token)
         block.children = children
 
 
@@ -136,11 +142,20 @@ def _uncitable(url: str) -> Artifact | None:
     return next((a for a in UNCITEABLE_URLS if a.pattern.match(url)), None)
 
 
-def replace_uncitable_urls(state: StateCore) -> None:
-    """Links and citations to redirects and uploads become ``{{citation needed}}``, reported.
+def _uncitable_link(
+    line: int, link: Token, label: list[Token], env: dict[str, Any]
+) -> list[Token] | None:
+    """A link to a redirect or an upload: its text (the claim), then ``{{citation needed}}``."""
+    url = str(link.attrs.get("href", ""))
+    artifact = _uncitable(url)
+    if artifact is None:
+        return None
+    report(env, line, artifact, url, artifact.advice)
+    return [*label, citation_needed(line)]
 
-    A link keeps its text (the claim), followed by the marker; a citation is the marker alone.
-    """
+
+def replace_uncitable_urls(state: StateCore) -> None:
+    """Links and citations to redirects and uploads become ``{{citation needed}}``, reported."""
     links = citation_state(state.env).links
     hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
     defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
@@ -148,26 +163,15 @@ def replace_uncitable_urls(state: StateCore) -> None:
     def holds(text: str) -> bool:
         return defined or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
 
-    for block in inline_blocks(state.tokens, holds):
+    rewrite_links(state, _uncitable_link, holds)
+    for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations
         children: list[Token] = []
-        open_link: tuple[Artifact, int] | None = None
         for line, token in child_lines(block):
-            url = ""
-            if token.type == "cite_ref" and token.meta["key"] in links:
-                url = links[token.meta["key"]].url
-            elif token.type == "link_open":
-                url = str(token.attrs.get("href", ""))
-            artifact = _uncitable(url) if url else None
-            if artifact is not None:
-                report(state.env, line, artifact, url, artifact.advice)
-                if token.type == "cite_ref":
-                    children.append(citation_needed(line))
-                else:
-                    open_link = (artifact, line)
+            source = links.get(token.meta["key"]) if token.type == "cite_ref" else None
+            artifact = _uncitable(source.url) if source else None
+            if artifact is None:
+                children.append(token)
                 continue
-            if token.type == "link_close" and open_link is not None:
-                children.append(citation_needed(open_link[1]))
-                open_link = None
-                continue
-            children.append(token)
+            report(state.env, line, artifact, source.url, artifact.advice)
+            children.append(citation_needed(line))
         block.children = children
