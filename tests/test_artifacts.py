@@ -213,3 +213,16 @@ def test_a_link_around_an_autolink_keeps_its_nesting(target: str) -> None:
     # Found by test_fuzz_converter: the inner link's end was taken for the outer one's.
     conversion = convert(f"# T\n\nA [<https://example.org/0> oai_citation:1‡X]({target}) b.\n")
     assert conversion.wikitext.startswith("A ")
+
+
+def test_a_source_list_entry_that_is_a_redirect_flags_each_citation_of_it() -> None:
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    conversion = convert(
+        f"# T\n\nA fact [1]. B [cite: 2]. C [1].\n\nSources:\n[1] {redirect}\n"
+        "[2] https://example.org/good-page\n"
+    )
+    assert "vertexaisearch" not in conversion.wikitext
+    assert conversion.wikitext.count(NEEDED) == 2 and len(conversion.references) == 1
+    kinds = [(w.line, w.kind) for w in conversion.warnings if w.kind.startswith("gemini")]
+    assert kinds.count((3, "gemini-grounding-redirect")) == 2
+    assert (6, "gemini-grounding-redirect") in kinds

@@ -154,24 +154,42 @@ def _uncitable_link(
     return [*label, citation_needed(line)]
 
 
+def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
+    """Source list entries whose URL is a redirect or an upload, by key, each reported."""
+    keys: dict[str, Artifact] = {}
+    for opening, inline in zip(state.tokens, state.tokens[1:], strict=False):
+        if opening.type != "cite_def_open":
+            continue
+        found = next((a for a in UNCITEABLE_URLS if a.pattern.search(inline.content)), None)
+        if found is not None:
+            line = opening.map[0] + 1 if opening.map else None
+            report(
+                state.env, line, found, inline.content, "is no source; its citations are flagged"
+            )
+            keys[opening.meta["key"]] = found
+    return keys
+
+
 def replace_uncitable_urls(state: StateCore) -> None:
     """Links and citations to redirects and uploads become ``{{citation needed}}``, reported."""
     links = citation_state(state.env).links
     hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
     defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
+    listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
 
     def holds(text: str) -> bool:
-        return defined or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+        return defined or bool(listed) or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
 
     rewrite_links(state, _uncitable_link, holds)
     for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations
         children: list[Token] = []
         for line, token in child_lines(block):
-            source = links.get(token.meta["key"]) if token.type == "cite_ref" else None
-            artifact = _uncitable(source.url) if source else None
+            key = token.meta["key"] if token.type == "cite_ref" else ""
+            source = links.get(key)
+            artifact = _uncitable(source.url) if source else listed.get(key)
             if artifact is None:
                 children.append(token)
                 continue
-            report(state.env, line, artifact, source.url, artifact.advice)
+            report(state.env, line, artifact, token.meta["source"], artifact.advice)
             children.append(citation_needed(line))
         block.children = children
