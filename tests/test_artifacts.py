@@ -226,3 +226,9 @@ def test_a_source_list_entry_that_is_a_redirect_flags_each_citation_of_it() -> N
     kinds = [(w.line, w.kind) for w in conversion.warnings if w.kind.startswith("gemini")]
     assert kinds.count((3, "gemini-grounding-redirect")) == 2
     assert (6, "gemini-grounding-redirect") in kinds
+
+
+def test_without_templates_a_lost_source_is_flagged_in_plain_markup() -> None:
+    wikitext = convert("# T\n\nA fact.\ue200cite\ue202turn0search0\ue201\n", reflist="tag").wikitext
+    assert wikitext.startswith("A fact.<sup>[<i>citation needed</i>]</sup>")
+    assert "{{" not in wikitext
