@@ -232,3 +232,10 @@ def test_without_templates_a_lost_source_is_flagged_in_plain_markup() -> None:
     wikitext = convert("# T\n\nA fact.\ue200cite\ue202turn0search0\ue201\n", reflist="tag").wikitext
     assert wikitext.startswith("A fact.<sup>[<i>citation needed</i>]</sup>")
     assert "{{" not in wikitext
+
+
+def test_oai_citation_without_a_title_in_its_url_takes_the_site_part_as_title() -> None:
+    conversion = convert("# T\n\nA fact [oai_citation:0‡NOAA Tides](https://example.org/x1).\n")
+    (reference,) = conversion.references
+    assert reference.title == "NOAA Tides"
+    assert not any("has no title" in w.message for w in conversion.warnings)

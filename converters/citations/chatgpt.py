@@ -5,6 +5,7 @@ Its text markers (``citeturn0search0``, ``contentReference``) are rows of ``arti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from markdown_it.rules_core import StateCore
@@ -45,7 +46,12 @@ def _link(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> li
     cited = OAI_CITATION.pattern.fullmatch(_text(label))
     if cited:
         report(env, line, OAI_CITATION, f"[{_text(label)}]", OAI_CITATION.advice)
-        return [link_citation(href, cited["site"], citation_state(env))]
+        links = citation_state(env).links
+        token = link_citation(href, cited["site"], citation_state(env))
+        key = token.meta["key"]
+        if links[key].title is None:  # the site part is all there is: better than no title
+            links[key] = replace(links[key], title=cited["site"])
+        return [token]
     if SANDBOX_LINK.pattern.match(href):
         report(env, line, SANDBOX_LINK, href, SANDBOX_LINK.advice)
         return label
