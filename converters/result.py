@@ -12,7 +12,9 @@ class ConversionWarning:
     line: int | None
     message: str
     severity: str = "warning"  # "error": not article content; push refuses the page
-    kind: str = ""  # what was found, e.g. "chat-preamble", "chatgpt-turn-marker"
+    # What was found, e.g. "chat-preamble", "chatgpt-turn-marker"; "conversion" for what the
+    # converter itself has to say (a relative link, a title taken from a URL).
+    kind: str = "conversion"
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message

@@ -95,7 +95,7 @@ def test_convert_strict_passes_a_clean_draft(tmp_path: Path) -> None:
 
 def test_convert_json_gives_severity_kind_line_and_provenance(tmp_path: Path) -> None:
     draft = tmp_path / "tides.md"
-    draft.write_text(LEAD + "Certainly! More. citeturn0search0\n", encoding="utf-8")
+    draft.write_text(LEAD + "Certainly! More. citeturn0search0 [x](y.md)\n", encoding="utf-8")
     payload = json.loads(wikidraft("--json", str(draft), cwd=Path.cwd()).stdout)
     assert {
         "severity": "error",
@@ -104,7 +104,8 @@ def test_convert_json_gives_severity_kind_line_and_provenance(tmp_path: Path) ->
         "message": payload["warnings"][0]["message"],
     } in payload["warnings"]
     assert any(w["kind"] == "chatgpt-turn-marker" and w["line"] == 5 for w in payload["warnings"])
-    assert all(w["severity"] in ("warning", "error") for w in payload["warnings"])
+    assert any(w["kind"] == "conversion" and w["line"] == 5 for w in payload["warnings"])
+    assert all(w["severity"] in ("warning", "error") and w["kind"] for w in payload["warnings"])
     assert payload["provenance"]["assistant_written"] is True
     evidence = sorted((e["line"], e["kind"]) for e in payload["provenance"]["evidence"])
     assert evidence == [(5, "chat-preamble"), (5, "chatgpt-turn-marker")]

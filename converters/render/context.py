@@ -52,7 +52,12 @@ class Report:
         return child
 
     def warn(
-        self, line: int | None, message: str, *, kind: str = "", severity: str = "warning"
+        self,
+        line: int | None,
+        message: str,
+        *,
+        kind: str = "conversion",
+        severity: str = "warning",
     ) -> None:
         """Record a warning at a 1-based source line (None when unknown)."""
         self.warnings.append(ConversionWarning(line, message, severity, kind))
