@@ -17,7 +17,8 @@ class ConversionWarning:
     kind: str = "conversion"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        message = f"error: {self.message}" if self.severity == "error" else self.message
+        return f"line {self.line}: {message}" if self.line else message
 
 
 @dataclass(frozen=True)

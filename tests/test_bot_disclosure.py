@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,9 @@ def test_blocking_finding_refuses_the_page_diff_shows_it_and_force_overrides(
     path = str(draft(tmp_path, title, "Tides follow the Moon.\n\nI hope this helps!\n"))
     shown = wikidraft(config, "diff", path)
     assert f"{path}:5: error: a chat assistant's sign-off" in shown.stderr
+    listed = wikidraft(config, "diff", "--format", "json", path)
+    (page,) = json.loads(listed.stdout)["pages"]
+    assert any(w.startswith("line 5: error: a chat assistant's sign-off") for w in page["warnings"])
     refused = wikidraft(config, "push", "--yes", path)
     assert refused.returncode == 1
     assert "1 finding(s) that are not article content (first: line 5: chat-sign-off)" in (
