@@ -239,3 +239,9 @@ def test_oai_citation_without_a_title_in_its_url_takes_the_site_part_as_title() 
     (reference,) = conversion.references
     assert reference.title == "NOAA Tides"
     assert not any("has no title" in w.message for w in conversion.warnings)
+
+
+def test_a_marker_naming_a_listed_and_an_unlisted_source_keeps_the_listed_one() -> None:
+    conversion = convert("# T\n\nA fact [cite: 1, 9].\n\n[1] https://example.org/first-page\n")
+    assert conversion.wikitext.startswith("A fact.<ref name=")
+    assert conversion.wikitext.count(NEEDED) == 1 and len(conversion.references) == 1

@@ -56,14 +56,16 @@ def _replacement(
         report(env, line, artifact, text, artifact.advice)
         return [citation_needed(line)]
     keys = re.findall(r"\d+", match["keys"])
-    missing = [key for key in keys if not defined(key, env)]
+    listed = [key for key in keys if defined(key, env)]
+    missing = [key for key in keys if key not in listed]
+    if listed:
+        report(env, line, artifact, text, f"{artifact.advice} ({', '.join(listed)})")
     if missing:
         lost = ", ".join(missing)
         what = f"names source {lost}, which no source list defines: {{{{citation needed}}}}"
         report(env, line, artifact, text, what)
-        return [citation_needed(line)]
-    report(env, line, artifact, text, f"{artifact.advice} ({', '.join(keys)})")
-    return [Token("cite_ref", "", 0, meta={"key": key, "source": text}) for key in keys]
+    refs = [Token("cite_ref", "", 0, meta={"key": key, "source": text}) for key in listed]
+    return [*refs, citation_needed(line)] if missing else refs
 
 
 def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
