@@ -8,12 +8,15 @@ wikitext, ``convert --strict`` fails and ``push`` refuses the page until a human
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
-from converters.citations.positions import child_lines
+from converters.citations.positions import child_lines, inline_footnotes, token_lines
 from converters.findings import Finding, record
 
 
@@ -126,25 +129,31 @@ def _findings(text: str, line: int, line_start: bool, phrases: list[ChatPhrase])
     return found
 
 
+def _find(lines: Iterator[tuple[int, Token]], text: str, env: dict[str, Any]) -> None:
+    """Record the chat phrases in inline tokens whose source is ``text``."""
+    lower = text.lower()
+    phrases = [p for p in (*PHRASES, PLACEHOLDER) if any(h in lower for h in p.hints)]
+    if not phrases:
+        return
+    line_start = True
+    for line, token in lines:
+        if token.type in _BREAKS:
+            line_start = True
+        elif token.type == "text":
+            for finding in _findings(token.content, line, line_start, phrases):
+                record(env, finding)
+            line_start = line_start and not token.content.strip()
+        elif not token.type.endswith(("_open", "_close")):
+            line_start = False
+
+
 def find_chat_phrases(state: StateCore) -> None:
-    """Report every chat phrase in running text (code is never searched) as an error."""
+    """Report every chat phrase in running text and inline footnotes (never code) as an error."""
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        lower = block.content.lower()
-        phrases = [p for p in (*PHRASES, PLACEHOLDER) if any(h in lower for h in p.hints)]
-        if not phrases:
-            continue
-        line_start = True
-        for line, token in child_lines(block):
-            if token.type in _BREAKS:
-                line_start = True
-            elif token.type == "text":
-                for finding in _findings(token.content, line, line_start, phrases):
-                    record(state.env, finding)
-                line_start = line_start and not token.content.strip()
-            elif not token.type.endswith(("_open", "_close")):
-                line_start = False
+        if block.type == "inline" and block.children:
+            _find(child_lines(block), block.content, state.env)
+    for line, tokens in inline_footnotes(state.tokens, state.env):
+        _find(token_lines(tokens, line), "".join(t.content for t in tokens), state.env)
 
 
 def install(md: MarkdownIt) -> None:

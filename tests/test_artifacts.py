@@ -245,3 +245,18 @@ def test_a_marker_naming_a_listed_and_an_unlisted_source_keeps_the_listed_one() 
     conversion = convert("# T\n\nA fact [cite: 1, 9].\n\n[1] https://example.org/first-page\n")
     assert conversion.wikitext.startswith("A fact.<ref name=")
     assert conversion.wikitext.count(NEEDED) == 1 and len(conversion.references) == 1
+
+
+def test_artifacts_and_chat_phrases_in_inline_footnotes_are_found_on_the_markers_line() -> None:
+    conversion = convert(
+        "# T\n\nIntro.\n\nA fact.^[Said by Smith citeturn0search0 grok_card, I hope this helps.]\n"
+    )
+    assert not TELLTALES.search(conversion.wikitext)
+    assert "Smith,{{citation needed}} I hope" in conversion.wikitext
+    kinds = {(w.line, w.kind) for w in conversion.warnings}
+    assert {(5, "chatgpt-turn-marker"), (5, "grok-card"), (5, "chat-sign-off")} <= kinds
+
+
+def test_a_dropped_artifact_leaves_no_double_space_nor_space_before_punctuation() -> None:
+    wikitext = convert("# T\n\nA grok_card b. C [cite_start]D. E grok_card, f grok_card\n").wikitext
+    assert wikitext.startswith("A b. C D. E, f\n")

@@ -5,14 +5,19 @@ or nothing, and every one is reported with its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact
-from converters.citations.positions import child_lines, inline_blocks
+from converters.citations.positions import (
+    child_lines,
+    inline_blocks,
+    inline_footnotes,
+    token_lines,
+)
 from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
 from converters.findings import Finding, record
@@ -78,11 +83,11 @@ def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
     position = 0
     for found in matches:
         before = content[position : found.start()]
-        after_space = found.end() < len(content) and content[found.end()].isspace()
+        following = content[found.end() : found.end() + 1]
         artifact, match = _which(content, found.start(), found.end())
         tokens = _replacement(artifact, match, line + content.count("\n", 0, found.start()), env)
-        if not tokens and after_space and (not before or before[-1].isspace()):
-            before = before.rstrip()  # a dropped word leaves one space, not two
+        if not tokens and (not following or following.isspace() or following in ".,;:!?)"):
+            before = before.rstrip()  # a dropped word leaves one space, none before punctuation
         out += [Token("text", "", 0, content=before), *tokens]
         position = found.end()
     out.append(Token("text", "", 0, content=content[position:]))
@@ -94,18 +99,25 @@ def _may_hold_artifacts(text: str) -> bool:
     return "^" in text or _ANY_IN_TEXT.search(text) is not None
 
 
+def _replaced(lines: Iterator[tuple[int, Token]], env: dict[str, Any]) -> list[Token]:
+    """Inline tokens with every artifact replaced; those inline rules marked are reported."""
+    children: list[Token] = []
+    for line, token in lines:
+        if "found" in token.meta:  # left by an inline rule, which knows no line
+            report(env, line, *token.meta.pop("found"))
+        if token.type == "artifact":  # a wrapper that stands for nothing
+            continue
+        replaced = _split(token, line, env) if token.type == "text" else None
+        children.extend([token] if replaced is None else replaced)
+    return children
+
+
 def replace_text_artifacts(state: StateCore) -> None:
-    """Replace every artifact in running text; collect those inline rules marked."""
+    """Replace every artifact in running text and in inline footnotes."""
     for block in inline_blocks(state.tokens, _may_hold_artifacts):
-        children: list[Token] = []
-        for line, token in child_lines(block):
-            if "found" in token.meta:  # left by an inline rule, which knows no line
-                report(state.env, line, *token.meta.pop("found"))
-            if token.type == "artifact":  # a wrapper that stands for nothing
-                continue
-            replaced = _split(token, line, state.env) if token.type == "text" else None
-            children.extend([token] if replaced is None else replaced)
-        block.children = children
+        block.children = _replaced(child_lines(block), state.env)
+    for line, tokens in inline_footnotes(state.tokens, state.env):
+        tokens[:] = _replaced(token_lines(tokens, line), state.env)
 
 
 # What one link becomes: (its line, link_open, the tokens of its text, env) -> tokens, or None

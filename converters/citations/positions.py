@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -20,12 +21,33 @@ def inline_blocks(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator
             yield block
 
 
-def child_lines(block: Token) -> Iterator[tuple[int, Token]]:
-    """Each child of the inline ``block`` with the 1-based source line it starts on."""
-    line = block.map[0] + 1 if block.map else 0
-    for token in block.children or ():
+def token_lines(tokens: list[Token], line: int) -> Iterator[tuple[int, Token]]:
+    """Each of the inline ``tokens`` with the 1-based source line it starts on (from ``line``)."""
+    for token in tokens:
         yield line, token
         line += 1 if token.type in {"softbreak", "hardbreak"} else token.content.count("\n")
+
+
+def child_lines(block: Token) -> Iterator[tuple[int, Token]]:
+    """Each child of the inline ``block`` with the 1-based source line it starts on."""
+    return token_lines(block.children or [], block.map[0] + 1 if block.map else 0)
+
+
+def inline_footnotes(tokens: list[Token], env: dict[str, Any]) -> Iterator[tuple[int, list[Token]]]:
+    """The tokens of each inline footnote ``^[…]`` with its marker's line.
+
+    They wait in ``env`` until footnote_tail makes them part of the document, after the rules
+    that read running text have run.
+    """
+    notes = env.get("footnotes", {}).get("list", {})
+    lines = {
+        token.meta["id"]: line
+        for block in inline_blocks(tokens, lambda text: "^[" in text)
+        for line, token in child_lines(block)
+        if token.type == "footnote_ref" and "tokens" in notes.get(token.meta["id"], {})
+    }
+    for number, line in lines.items():
+        yield line, notes[number]["tokens"]
 
 
 def number_references(state: StateCore) -> None:
