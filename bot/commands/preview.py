@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import output
 from bot.commands.common import add_config_argument, load_config
 from bot.errors import UserError
 
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.is_file():
         raise UserError(f"{args.path}: no such file")
+    target = Path(args.output or source.with_suffix(".html").name)
+    output.refuse_overwriting([target], [source], "-o")
     wiki = site.connect(config, login=False)
     conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):
@@ -48,12 +51,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{source}: {error}") from None
         rendered = render.parse(wiki, title, conversion.wikitext)
         document = render.page(rendered, wiki, plan.server_url(wiki, config))
-    output = Path(args.output or source.with_suffix(".html").name)
-    try:
-        output.write_text(document, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error}") from None
+    output.write_file(target, document, "-o")
     for warning in rendered.warnings:
         print(f"wikidraft: {source}: warning: {warning}", file=sys.stderr)
-    print(output)
+    print(target)
     return 0
