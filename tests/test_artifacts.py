@@ -260,3 +260,16 @@ def test_artifacts_and_chat_phrases_in_inline_footnotes_are_found_on_the_markers
 def test_a_dropped_artifact_leaves_no_double_space_nor_space_before_punctuation() -> None:
     wikitext = convert("# T\n\nA grok_card b. C [cite_start]D. E grok_card, f grok_card\n").wikitext
     assert wikitext.startswith("A b. C D. E, f\n")
+
+
+def test_gemini_markers_cite_its_numbered_works_cited_list() -> None:
+    conversion = convert(
+        "# Tides\n\n[cite_start]Tides follow the Moon.[cite: 1] The Sun too [cite: 2].\n\n"
+        "## Works cited\n\n1. Tides and the Moon, https://example.org/moon-tides\n"
+        "2. What causes tides, https://example.org/causes\n"
+    )
+    assert NEEDED not in conversion.wikitext and "Works cited" not in conversion.wikitext
+    assert [r.url for r in conversion.references] == [
+        "https://example.org/moon-tides",
+        "https://example.org/causes",
+    ]

@@ -27,6 +27,11 @@ def _artifact(kind: str, assistant: str, pattern: str, action: str, advice: str)
     return Artifact(kind, assistant, re.compile(pattern), action, advice)
 
 
+def any_of(artifacts: tuple[Artifact, ...]) -> re.Pattern[str]:
+    """One pattern matching any of ``artifacts`` (their group names dropped: they repeat)."""
+    return re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", a.pattern.pattern) for a in artifacts))
+
+
 _UNRECOVERABLE = "its source cannot be recovered: {{citation needed}}; cite a source"
 _NUMBERED = "became the numbered source it names"
 

@@ -11,7 +11,7 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact
+from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact, any_of
 from converters.citations.positions import (
     child_lines,
     inline_blocks,
@@ -22,11 +22,9 @@ from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
 from converters.findings import Finding, record
 
-# Any artifact of the table, for one search per text (its named groups made anonymous, as a
-# pattern may not name two groups alike); the entry that matched is then found by its own.
-_ANY_IN_TEXT = re.compile(
-    "|".join(re.sub(r"\(\?P<\w+>", "(?:", a.pattern.pattern) for a in IN_TEXT)
-)
+# Any artifact of the table, for one search per text; the entry that matched is then found by
+# its own pattern.
+_ANY_IN_TEXT = any_of(IN_TEXT)
 
 
 def report(env: dict[str, Any], line: int | None, artifact: Artifact, text: str, what: str) -> None:
