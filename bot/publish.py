@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.compare import Change
 from bot.plan import stored
+from bot.provenance import edit_summary
 
 if TYPE_CHECKING:
     from pywikibot.exceptions import APIError
@@ -92,6 +93,7 @@ def publish(
     minor: bool,
     force: bool,
     sending: Callable[[Change], object] = lambda change: None,
+    disclose: str | None = None,
 ) -> Iterator[Outcome]:
     """Save every new or changed page, one outcome per change, in order; the batch goes on.
 
@@ -109,7 +111,8 @@ def publish(
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
             sending(change)
-            outcome = save(site, change, summary, minor)
+            disclosed = edit_summary(summary, change.item.conversion, disclose)
+            outcome = save(site, change, disclosed, minor)
             stopped = outcome.stop
             yield outcome
 

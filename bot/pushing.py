@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import drift
+from bot import drift, provenance
 from bot.errors import UserError
 from bot.ledger import Ledger, ledger_path, legacy_paths
 from bot.preserve import without_top_templates
@@ -40,6 +40,7 @@ class Plan:
     ledger: Ledger
     changes: list[Change]
     drifts: list[drift.Drift]
+    disclose: str | None = None  # the model named with --disclose, for the edit summary
 
     @property
     def pending(self) -> list[Change]:
@@ -65,19 +66,29 @@ def changes(
     for item in items:
         for warning in item.conversion.warnings:
             where = f"{item.source}:{warning.line}" if warning.line else str(item.source)
-            print(f"wikidraft: {where}: warning: {warning.message}", file=sys.stderr)
+            print(f"wikidraft: {where}: {warning.severity}: {warning.message}", file=sys.stderr)
     return wiki, [compare(item) for item in items]
 
 
 def plan(
-    config: Config, paths: list[str], *, login: bool, force: bool = False, recursive: bool = False
+    config: Config,
+    paths: list[str],
+    *,
+    login: bool,
+    force: bool = False,
+    recursive: bool = False,
+    disclose: str | None = None,
 ) -> Plan:
-    """The one decision of diff and push: each page's change, drifted pages refused unless force."""
+    """The one decision of diff and push: each page's change, drifted pages refused unless force,
+    and pages with chat text or an undisclosed assistant refused (bot/provenance.py)."""
     site, found = changes(paths, config, login=login, recursive=recursive)
     legacy = legacy_paths([Path(path) for path in paths])
     ledger = Ledger(ledger_path(config.source), legacy)
     drifts = drift.find(site, ledger, config, found)
-    return Plan(site, config, ledger, found if force else drift.refuse(found, drifts), drifts)
+    if not force:
+        found = drift.refuse(found, drifts)
+    found = provenance.refuse(found, config, disclose, force)
+    return Plan(site, config, ledger, found, drifts, disclose)
 
 
 def push(
@@ -100,7 +111,13 @@ def push(
         sent.add(change.item.title)
 
     saves = publish(
-        plan.site, plan.changes, summary, minor=config.minor, force=force, sending=sending
+        plan.site,
+        plan.changes,
+        summary,
+        minor=config.minor,
+        force=force,
+        sending=sending,
+        disclose=plan.disclose,
     )
     return recorded(saves, ledger, config, sent)
 

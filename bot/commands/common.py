@@ -30,6 +30,17 @@ def add_recursive_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_disclose_argument(parser: argparse.ArgumentParser) -> None:
+    """--disclose MODEL, on diff and push (WP:LLMDISCLOSE; bot/provenance.py)."""
+    parser.add_argument(
+        "--disclose",
+        metavar="MODEL",
+        help='the chat assistant that helped write the drafts, e.g. "ChatGPT (GPT-5)": named '
+        'in the edit summary ("LLM-assisted: MODEL", WP:LLMDISCLOSE); required on Wikimedia '
+        "wikis for drafts with signs of one (or front matter llm: MODEL)",
+    )
+
+
 def load_config(args: argparse.Namespace) -> Config:
     """The configuration named by --config (or found the usual way)."""
     return configuration.load(args.config)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, add_recursive_argument, load_config
+from bot.commands.common import (
+    add_config_argument,
+    add_disclose_argument,
+    add_recursive_argument,
+    load_config,
+)
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
@@ -29,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     add_recursive_argument(parser)
+    add_disclose_argument(parser)
     add_config_argument(parser)
 
 
@@ -38,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.compare import write_json, write_text
 
     config = load_config(args)
-    plan = pushing.plan(config, args.paths, login=False, recursive=args.recursive)
+    plan = pushing.plan(
+        config, args.paths, login=False, recursive=args.recursive, disclose=args.disclose
+    )
     (write_json if args.format == "json" else write_text)(plan.changes)
     drift.write(plan.drifts, sys.stderr if args.format == "json" else sys.stdout)
     if any(change.status == "refused" and not change.item.placed for change in plan.changes):

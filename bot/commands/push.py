@@ -6,7 +6,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from bot.commands.common import add_config_argument, add_recursive_argument, load_config
+from bot.commands.common import (
+    add_config_argument,
+    add_disclose_argument,
+    add_recursive_argument,
+    load_config,
+)
 from bot.errors import UserError
 
 if TYPE_CHECKING:
@@ -43,8 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force",
         action="store_true",
         help="also overwrite pages edited on the wiki since your last push (or never pushed "
-        "from here) and pages that opt out of bots with {{bots}}/{{nobots}} (never conflicts)",
+        "from here), pages that opt out of bots with {{bots}}/{{nobots}} and pages with chat "
+        "text that is not article content (never conflicts)",
     )
+    add_disclose_argument(parser)
     add_recursive_argument(parser)
     add_config_argument(parser)
 
@@ -62,7 +69,12 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     with pushing.terminate_as_interrupt(), pushing.one_at_a_time(config):
         plan = pushing.plan(
-            config, args.paths, login=True, force=args.force, recursive=args.recursive
+            config,
+            args.paths,
+            login=True,
+            force=args.force,
+            recursive=args.recursive,
+            disclose=args.disclose,
         )
         drift.write(plan.drifts)
         summary = args.summary or config.summary
