@@ -2,7 +2,7 @@
 
 ``install(md)`` adds the parser rules (after mdit-py-plugins' footnote plugin); per draft a
 ``ReferenceBook`` is ``collect``-ed from the tree, cited while the body renders (the renderers in
-``converters.citations.render.RENDERERS``), and asked for its ``sections()`` at the end.
+``converters.render.citations.RENDERERS``), and asked for its ``sections()`` at the end.
 """
 
 from converters.citations.book import ReferenceBook
