@@ -20,7 +20,7 @@ from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
 from converters.provenance import provenance
 from converters.render.context import RenderContext, Report, line_of
-from converters.render.table import RENDERERS
+from converters.render.renderers import RENDERERS
 from converters.result import Conversion
 from converters.structure import has_body, outline
 from converters.title import (

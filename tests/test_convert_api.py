@@ -9,7 +9,7 @@ from converters import ConversionError, ConverterBug, convert
 from converters.check import check
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.render.context import Report
-from converters.render.table import RENDERERS
+from converters.render.renderers import RENDERERS
 
 
 def test_unknown_option_is_a_type_error_naming_it() -> None:
