@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import config as configuration
-from bot import render, site
+from bot import site, wiki_html
 from tests.botrun import draft, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import page_text
@@ -38,9 +38,9 @@ def test_cite_errors_come_back_as_warnings(
     config = configuration.load(str(write_config(tmp_path, local_wiki)))
     wiki = site.connect(config, login=False)
     broken = 'A claim.<ref name="nowhere" />\n\n{{reflist}}'
-    rendered = render.parse(wiki, "Draft:Broken references", broken)
+    rendered = wiki_html.parse(wiki, "Draft:Broken references", broken)
     assert any("Cite error" in warning for warning in rendered.warnings), rendered.warnings
-    fine = render.parse(wiki, "Draft:Fine references", "A claim.<ref>Source</ref>\n{{reflist}}")
+    fine = wiki_html.parse(wiki, "Draft:Fine references", "A claim.<ref>Source</ref>\n{{reflist}}")
     assert fine.warnings == ()
 
 

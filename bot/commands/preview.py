@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 def preview(wiki: BotPasswordSite, config: Config, source: Path, target: Path) -> None:
     """Render one draft into target and report the parser's warnings."""
-    from bot import plan, render, site
+    from bot import plan, site, wiki_html
     from bot.titles import RefusedTitle, confine
 
     conversion = plan.convert(source, wiki, config)
@@ -76,8 +76,8 @@ def preview(wiki: BotPasswordSite, config: Config, source: Path, target: Path) -
             title = confine(conversion.title, conversion.namespace, config.target, known)
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
-        rendered = render.parse(wiki, title, conversion.wikitext)
-        document = render.page(rendered, wiki, plan.server_url(wiki, config))
+        rendered = wiki_html.parse(wiki, title, conversion.wikitext)
+        document = wiki_html.page(rendered, wiki, plan.server_url(wiki, config))
     output.write_file(target, document, "-o")
     for warning in rendered.warnings:
         print(f"wikidraft: {source}: warning: {warning}", file=sys.stderr)
