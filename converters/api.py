@@ -12,6 +12,13 @@ from markdown_it.tree import SyntaxTreeNode
 from converters.article import write_article
 from converters.check import check
 from converters.citations import ReferenceBook
+from converters.draft_title import (
+    check_title,
+    clean_title,
+    subject_names,
+    take_namespace_line,
+    title_from_file,
+)
 from converters.errors import ConversionError
 from converters.findings import found
 from converters.frontmatter import FrontMatter, read_front_matter
@@ -23,13 +30,6 @@ from converters.render.context import RenderContext, Report, line_of
 from converters.render.renderers import RENDERERS
 from converters.result import Conversion
 from converters.structure import has_body, outline
-from converters.title import (
-    check_title,
-    clean_title,
-    subject_names,
-    take_namespace_line,
-    title_from_file,
-)
 
 
 def normalise(markdown: object) -> str:

@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 from mwparserfromhell.nodes import ExternalLink, Tag, Text
 from mwparserfromhell.wikicode import Wikicode
 
+from converters.draft_title import clean_title
 from converters.escape import escape_text
-from converters.title import clean_title
 from converters.wikisyntax import EXTENSION_TAGS
 
 
