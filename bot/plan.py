@@ -12,7 +12,7 @@ from bot.config import Config
 from bot.drafts import draft_files
 from bot.errors import UserError
 from bot.preserve import keep_top_templates
-from bot.titles import RefusedTitle, confine
+from bot.title_guard import RefusedTitle, confine
 
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite

@@ -61,7 +61,7 @@ class Target:
         return "User" if self.sandbox else "Draft"
 
     def page(self, title: str) -> str:
-        """The full page title of a draft titled title (checked by bot.titles already)."""
+        """The full page title of a draft titled title (checked by bot.title_guard already)."""
         if self.sandbox:
             return f"{self.namespace}:{self.sandbox}/{title}"
         return f"{self.namespace}:{title}"

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 def preview(wiki: BotPasswordSite, config: Config, source: Path, target: Path) -> None:
     """Render one draft into target and report the parser's warnings."""
     from bot import plan, site, wiki_html
-    from bot.titles import RefusedTitle, confine
+    from bot.title_guard import RefusedTitle, confine
 
     conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.target import Target
-from bot.titles import RefusedTitle, confine
+from bot.title_guard import RefusedTitle, confine
 
 # What a wiki would report: namespace names and aliases, interwiki prefixes (casefolded).
 PREFIXES = {"talk", "user", "user talk", "special", "media", "file", "image", "draft", "w", "en"}
