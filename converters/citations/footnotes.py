@@ -1,15 +1,22 @@
-"""Core rules on definitions: note where footnotes were defined; move ``cite_def`` to the end."""
+"""Markdown footnotes ``[^label]`` / ``[^label]: text`` and inline ``^[text]``; under a "Notes"
+heading they are explanatory notes (``{{efn}}``).
+
+The markers and definitions are mdit-py-plugins' footnote plugin's; these rules note where each
+definition stood and repair nesting. Fixtures: ``tests/fixtures/convert/citations-footnotes.md``,
+``citations-notes.md``.
+"""
 
 from __future__ import annotations
 
 import re
 
 from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 
 from converters.citations.state import FootnoteDefinition, citation_state
 from converters.repairs import drop_nested
 
+# "[^label]" whose label no footnote defines (defined ones are the footnote plugin's).
+FOOTNOTE_MARKER = re.compile(r"\[\^(?P<label>[\w.-]+)\]")
 # Headings whose footnotes are explanatory notes ({{efn}}), not sources (MOS:NOTES).
 NOTE_HEADINGS = frozenset({"notes", "note", "explanatory notes", "notes and comments"})
 _FOOTNOTE_DEFINITION = {
@@ -43,17 +50,3 @@ def record_footnotes(state: StateCore) -> None:
                 token.meta["label"],
                 FootnoteDefinition(line=token.map[0] + 1, is_note=heading in NOTE_HEADINGS),
             )
-
-
-def move_definitions(state: StateCore) -> None:
-    """Gather all ``cite_def`` tokens into one ``cite_block`` at the end; it renders as nothing."""
-    body: list[Token] = []
-    definitions: list[Token] = []
-    inside = False
-    for token in state.tokens:
-        inside = inside or token.type == "cite_def_open"
-        (definitions if inside else body).append(token)
-        inside = inside and token.type != "cite_def_close"
-    if definitions:
-        block = [Token("cite_block_open", "", 1), *definitions, Token("cite_block_close", "", -1)]
-        state.tokens = body + block

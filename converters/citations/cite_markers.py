@@ -1,27 +1,14 @@
-"""The inline rule that turns citation markers into ``cite_ref`` tokens."""
+"""The inline rule that turns every style's citation marker into a ``cite_ref`` token."""
 
 from __future__ import annotations
-
-import re
-from typing import Any
 
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
 
 from converters.citations.artifacts import COPILOT_MARKER
-from converters.citations.state import citation_state
-
-# "[^1^][1]" (Bing/Copilot: display number, then key) or "[^1^]" alone (key = number).
-BING_MARKER = re.compile(r"\[\^(?P<number>\d+)\^\](?:\[(?P<key>[^\[\]\s]+)\])?")
-# "[1]" (Perplexity, or a numbered link reference); "[1](…)" is a link and "[1]:" a definition.
-NUMBER_MARKER = re.compile(r"\[(?P<key>\d+)\](?![(:])")
-# "[^label]" whose label no footnote defines (defined ones are the footnote plugin's).
-FOOTNOTE_MARKER = re.compile(r"\[\^(?P<label>[\w.-]+)\]")
-
-
-def _defines_numbered_sources(env: dict[str, Any]) -> bool:
-    """True when source lists define keys, or a link reference definition is "[3]: url"."""
-    return bool(citation_state(env).defined) or any(k.isdigit() for k in env.get("references", {}))
+from converters.citations.copilot import BING_MARKER
+from converters.citations.footnotes import FOOTNOTE_MARKER
+from converters.citations.perplexity import NUMBER_MARKER, defines_numbered_sources
 
 
 def _marker(state: StateInline) -> tuple[str, int, bool] | None:
@@ -34,7 +21,7 @@ def _marker(state: StateInline) -> tuple[str, int, bool] | None:
     number = NUMBER_MARKER.match(state.src, state.pos, state.posMax)
     # A bare "[3]" is a citation only in a text that defines numbered sources. Asked only once
     # "[3]" matched: the answer reads every link reference definition.
-    if number and _defines_numbered_sources(env):
+    if number and defines_numbered_sources(env):
         return number["key"], number.end(), False
     footnote = FOOTNOTE_MARKER.match(state.src, state.pos, state.posMax)
     if footnote and f":{footnote['label']}" not in footnotes:
