@@ -1,10 +1,13 @@
-"""ChatGPT's own citation shapes: attribution wrappers, ``oai_citation`` links, sandbox files.
+"""ChatGPT: source links in parentheses ``([Site](url))`` (its copy button's ``([Site][2])``
+with ``[2]: url "Title"`` too), ``oai_citation`` links, attribution wrappers, sandbox files.
 
 Its text markers (``citeturn0search0``, ``contentReference``) are rows of ``artifacts.py``.
+Fixtures: ``tests/fixtures/convert/citations-chatgpt.md``, ``assistant-chatgpt.md``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,9 +16,15 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from converters.citations.artifacts import ATTRIBUTION, OAI_CITATION, SANDBOX_LINK
-from converters.citations.links import link_citation
 from converters.citations.markers import report, rewrite_links
-from converters.citations.state import citation_state
+from converters.citations.sources import web_source
+from converters.citations.state import CitationState, citation_state
+from converters.citations.urls import host, is_web_url
+
+_SEPARATOR = re.compile(r"\s*[,;]\s*")
+# What may follow the closing parenthesis of a source group: the end of a sentence or line,
+# punctuation, or the next sentence. "([PDF](url)) before coding" is a link in a sentence.
+_AFTER = re.compile(r"\)(?=\s*$|[.,;:!?]|\s+[A-Z(\[])")
 
 
 def attribution(state: StateInline, silent: bool) -> bool:
@@ -61,3 +70,79 @@ def _link(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> li
 def replace_links(state: StateCore) -> None:
     """``[oai_citation:2‡Site](url)`` becomes a ref; a ``sandbox:`` link its text; reported."""
     rewrite_links(state, _link, lambda text: "oai_citation" in text or "sandbox:" in text)
+
+
+def link_citation(url: str, text: str, citations: CitationState, title: str = "") -> Token:
+    """A ``cite_ref`` for a source link: ``text`` names the site, ``title`` (if any) the page."""
+    source = web_source(url, title or text, text_is_site=not title)
+    if title and source.website == host(source.url):
+        source = replace(source, website=text)  # the author's name for a site we do not know
+    key = "url:" + source.url
+    citations.links.setdefault(key, source)
+    return Token("cite_ref", "", 0, meta={"key": key, "source": f"[{text}]({url})"})
+
+
+def _links(children: list[Token], start: int) -> tuple[list[tuple[str, str, str]], int] | None:
+    """``(url, text, title)`` of the links from ``start`` up to a ``)`` text, and its index."""
+    links: list[tuple[str, str, str]] = []
+    i = start
+    while i < len(children) and children[i].type == "link_open":
+        close = next(
+            (j for j in range(i + 1, len(children)) if children[j].type == "link_close"), None
+        )
+        if close is None:
+            return None
+        url = str(children[i].attrs.get("href", ""))
+        text = "".join(t.content for t in children[i + 1 : close])
+        if not is_web_url(url):
+            return None
+        # A reference link ("[Site][2]" with "[2]: url "Title"") brings the page's title.
+        links.append((url, text, str(children[i].attrs.get("title") or "")))
+        i = close + 1
+        if i < len(children) and children[i].type == "text" and _AFTER.match(children[i].content):
+            return links, i
+        if (
+            i < len(children)
+            and children[i].type == "text"
+            and _SEPARATOR.fullmatch(children[i].content)
+        ):
+            i += 1
+    return None
+
+
+def _opens_group(text: str) -> bool:
+    """True for text ending in "(" at its start or after a space: "… (" before source links.
+
+    Not a regex search: that would scan every text of the draft from its start.
+    """
+    return text.endswith("(") and (len(text) == 1 or text[-2].isspace())
+
+
+def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
+    """``children`` with each ``([Site](url))`` group replaced by ``cite_ref`` tokens."""
+    out: list[Token] = []
+    i = 0
+    while i < len(children):
+        token = children[i]
+        group = None
+        if token.type == "text" and _opens_group(token.content):
+            group = _links(children, i + 1)
+        if group is None:
+            out.append(token)
+            i += 1
+            continue
+        links, close = group
+        out.append(Token("text", "", 0, content=token.content[:-1]))
+        out.extend(link_citation(url, text, citations, title) for url, text, title in links)
+        # The text after ")" may open the next group, so it is looked at again.
+        children[close].content = children[close].content[1:]
+        i = close
+    return out
+
+
+def cite_links(state: StateCore) -> None:
+    """Turn source links in parentheses into citations."""
+    citations = citation_state(state.env)
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = _rewrite(block.children, citations)

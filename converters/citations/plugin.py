@@ -6,11 +6,11 @@ from markdown_it import MarkdownIt
 
 from converters.citations import chatgpt, copilot, footnotes, gemini, perplexity
 from converters.citations.cite_markers import cite_ref
-from converters.citations.links import cite_links, clean_definitions, clean_urls
 from converters.citations.markers import replace_text_artifacts, replace_uncitable_urls
 from converters.citations.positions import number_references
 from converters.citations.punctuation import place_references
 from converters.citations.sourcelists import move_definitions
+from converters.citations.tracking import clean_definitions, clean_urls
 from converters.citations.unresolved import unresolve_markers
 
 _INTERRUPTS = {"alt": ["paragraph", "reference"]}
@@ -39,7 +39,7 @@ def install(md: MarkdownIt) -> None:
     md.core.ruler.after("clean_urls", "artifacts_in_text", replace_text_artifacts)
     md.core.ruler.after("artifacts_in_text", "chatgpt_links", chatgpt.replace_links)
     md.core.ruler.after("chatgpt_links", "gemini_spans", gemini.drop_spans)
-    md.core.ruler.after("gemini_spans", "cite_links", cite_links)
+    md.core.ruler.after("gemini_spans", "cite_links", chatgpt.cite_links)
     md.core.ruler.after("cite_links", "artifacts_uncitable_urls", replace_uncitable_urls)
     md.core.ruler.after("artifacts_uncitable_urls", "cite_move_definitions", move_definitions)
     # Last: references created by every earlier rule (footnote_tail too) are in place by then.

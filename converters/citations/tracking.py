@@ -1,0 +1,54 @@
+"""Core rules: every URL of the draft (links, text, definitions) loses its tracking parameters."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from converters.citations.artifacts import ASSISTANT_TRACKERS
+from converters.citations.positions import child_lines, inline_blocks
+from converters.citations.urls import clean_url, removed_parameters
+from converters.findings import Finding, record
+
+# A URL in running text; punctuation at its end belongs to the sentence.
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
+
+
+def _tracking(url: str, line: int, env: dict[str, Any]) -> str:
+    """``url`` without tracking parameters; what was removed is reported (and an assistant's
+    tracker is evidence of provenance)."""
+    removed = removed_parameters(url)
+    if removed:
+        names = [ASSISTANT_TRACKERS.get(pair) for pair in removed]
+        assistant = next((name for name in names if name), None)
+        kind = "assistant-tracker" if assistant else "tracking-parameter"
+        pairs = "&".join(f"{key}={value}" for key, value in removed)
+        by = f" ({assistant}'s)" if assistant else ""
+        message = f"tracking parameters{by} {pairs} removed from {url}"
+        record(env, Finding(line, kind, message, evidence=assistant is not None))
+    return clean_url(url)
+
+
+def _clean(token: Token, line: int, env: dict[str, Any]) -> None:
+    """Remove tracking from a link's target and from URLs written as text (autolinks too)."""
+    if token.type == "link_open" and isinstance(token.attrs.get("href"), str):
+        token.attrs["href"] = _tracking(str(token.attrs["href"]), line, env)
+    elif token.type == "text" and "?" in token.content and "://" in token.content:
+        token.content = _URL_IN_TEXT.sub(lambda m: _tracking(m.group(), line, env), token.content)
+
+
+def clean_definitions(state: StateCore) -> None:
+    """Remove tracking from ``[1]: url`` definitions before links take their URLs."""
+    for definition in state.env.get("references", {}).values():
+        line = definition["map"][0] + 1 if definition.get("map") else 0
+        definition["href"] = _tracking(definition["href"], line, state.env)
+
+
+def clean_urls(state: StateCore) -> None:
+    """Remove tracking parameters from every URL of links and text, reporting each."""
+    for block in inline_blocks(state.tokens, lambda text: "?" in text or "#" in text):
+        for line, token in child_lines(block):
+            _clean(token, line, state.env)
