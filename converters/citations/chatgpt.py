@@ -1,7 +1,7 @@
 """ChatGPT: source links in parentheses ``([Site](url))`` (its copy button's ``([Site][2])``
 with ``[2]: url "Title"`` too), ``oai_citation`` links, attribution wrappers, sandbox files.
 
-Its text markers (``citeturn0search0``, ``contentReference``) are rows of ``artifacts.py``.
+Its text markers (``citeturn0search0``, ``contentReference``) are the rows ``TEXT_ARTIFACTS``.
 Fixtures: ``tests/fixtures/convert/citations-chatgpt.md``, ``assistant-chatgpt.md``.
 """
 
@@ -15,11 +15,62 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from converters.citations.artifacts import ATTRIBUTION, OAI_CITATION, SANDBOX_LINK
-from converters.citations.markers import report, rewrite_links
+from converters.citations.artifact import UNRECOVERABLE, Artifact, artifact, report
+from converters.citations.positions import rewrite_links
 from converters.citations.sources import web_source
 from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import host, is_web_url
+
+# Its markers in running text (markdown-it leaves them in text tokens).
+TEXT_ARTIFACTS: tuple[Artifact, ...] = (
+    # ChatGPT search answers copied as text: U+E200 "cite" U+E202 "turn0search0" U+E201; the
+    # private-use wrappers are removed first (converters/invisible.py); observed in copies from
+    # chatgpt.com (2024-2025) and listed at WP:AISIGNS ("turn0search0").
+    artifact(
+        "chatgpt-turn-marker",
+        "ChatGPT",
+        r"(?:file)?cite(?:turn\d+[a-z]+\d+)+|(?<![\w/])turn\d+(?:search|news|file|view|fetch)\d+",
+        "needed",
+        UNRECOVERABLE,
+    ),
+    # ChatGPT's copy of a file citation (WP:AISIGNS, "contentReference").
+    artifact(
+        "chatgpt-content-reference",
+        "ChatGPT",
+        r":?contentReference\[oaicite:\d+\](?:\{index=\d+\})?",
+        "needed",
+        UNRECOVERABLE,
+    ),
+)
+# ChatGPT's "Copy" of an answer with search results: "[oai_citation:2‡Site](url)".
+OAI_CITATION = artifact(
+    "chatgpt-oai-citation",
+    "ChatGPT",
+    r"oai_citation(?:_attribution)?:\d+‡(?P<site>.*)",
+    "ref",
+    "became a reference to its URL",
+)
+# ChatGPT's code interpreter files: "[x.csv](sandbox:/mnt/data/x.csv)" exist only in the chat.
+SANDBOX_LINK = artifact(
+    "chatgpt-sandbox-link",
+    "ChatGPT",
+    r"sandbox:",
+    "text",
+    "is a file in the chat, not a source: kept as text",
+)
+# ChatGPT's "attributions" wrapper around a sentence: ``^[sentence]({"attribution":…})``.
+ATTRIBUTION = artifact(
+    "chatgpt-attribution",
+    "ChatGPT",
+    r'\^\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\{"attribution":[^\n]*?\}\)',
+    "text",
+    "wrapper dropped, its sentence kept",
+)
+# Tracking parameter values ChatGPT appends to the links it cites (observed 2024-2026).
+TRACKERS: dict[tuple[str, str], str] = {
+    ("utm_source", "chatgpt.com"): "ChatGPT",
+    ("utm_source", "openai"): "ChatGPT",
+}
 
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
 # What may follow the closing parenthesis of a source group: the end of a sentence or line,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
 
-from converters.citations.artifacts import COPILOT_MARKER
-from converters.citations.copilot import BING_MARKER
+from converters.citations.copilot import BING_MARKER, COPILOT_MARKER
 from converters.citations.footnotes import FOOTNOTE_MARKER
 from converters.citations.perplexity import NUMBER_MARKER, defines_numbered_sources
 
@@ -42,7 +41,7 @@ def cite_ref(state: StateInline, silent: bool) -> bool:
         token = state.push("cite_ref", "", 0)
         source = state.src[state.pos : end]
         token.meta = {"key": key, "source": source}
-        if copilot:  # reported with its line by markers.replace_text_artifacts
+        if copilot:  # reported with its line by artifact_rules.replace_text_artifacts
             token.meta["found"] = (COPILOT_MARKER, source, COPILOT_MARKER.advice)
     state.pos = end
     return True

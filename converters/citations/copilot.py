@@ -10,10 +10,23 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
-from converters.citations.artifacts import COPILOT_FOOTER
-from converters.citations.markers import report
+from converters.citations.artifact import artifact, report
 from converters.citations.sourcelists import emit_definition, line_text, source_list, starts_with
 
+# Its markers "[^1^][1]" (display number, then key; read by cite_markers.py) and the footer its
+# copy button appends, "Source: Conversation with Bing, 2/25/2024" (read by bing_footer below).
+COPILOT_MARKER = artifact("copilot-marker", "Copilot", r"\[\^\d+\^\]", "ref", "became a reference")
+COPILOT_FOOTER = artifact(
+    "copilot-footer",
+    "Copilot",
+    r"Source:\s*Conversation with",
+    "drop",
+    "(the chat's footer) dropped; its sources became references",
+)
+# Tracking parameter values Copilot appends to the links it cites (observed 2024-2026).
+TRACKERS: dict[tuple[str, str], str] = {
+    ("utm_source", "copilot.com"): "Copilot",
+}
 # "[^1^][1]" (display number, then key) or "[^1^]" alone (key = number).
 BING_MARKER = re.compile(r"\[\^(?P<number>\d+)\^\](?:\[(?P<key>[^\[\]\s]+)\])?")
 # "[^1^][1]: [Site](url)": one definition line (the key is the second label).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from converters.citations import chatgpt, copilot, footnotes, gemini, perplexity
+from converters.citations import chatgpt, copilot, footnotes, gemini, numbered, perplexity
+from converters.citations.artifact_rules import replace_text_artifacts, replace_uncitable_urls
 from converters.citations.cite_markers import cite_ref
-from converters.citations.markers import replace_text_artifacts, replace_uncitable_urls
 from converters.citations.positions import number_references
 from converters.citations.punctuation import place_references
 from converters.citations.sourcelists import move_definitions
@@ -23,7 +23,7 @@ def install(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "reference", "cite_perplexity", perplexity.perplexity_sources, _INTERRUPTS
     )
-    md.block.ruler.before("list", "cite_numbered", perplexity.numbered_sources, _INTERRUPTS)
+    md.block.ruler.before("list", "cite_numbered", numbered.numbered_sources, _INTERRUPTS)
     # Before "link", so "[^1^][1]" and "[1][2]" are citations, not links to "[1]: url".
     md.inline.ruler.before("link", "cite_ref", cite_ref)
     # Before footnote_inline, which would read "^[sentence]" as a footnote.

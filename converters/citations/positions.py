@@ -1,4 +1,5 @@
-"""Core rule: give every reference token the 1-based source line it was written on."""
+"""Inline tokens with the source lines they start on: the walks every core rule shares, and the
+core rule that gives every reference token its line."""
 
 from __future__ import annotations
 
@@ -58,3 +59,34 @@ def number_references(state: StateCore) -> None:
         for line, token in child_lines(block):
             if token.type in REF_TYPES:
                 token.meta["line"] = line
+
+
+# What one link becomes: (its line, link_open, the tokens of its text, env) -> tokens, or None
+# to keep it as it is.
+LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
+
+
+def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
+    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``.
+
+    A link inside a link's text (an autolink) is part of that text.
+    """
+    for block in inline_blocks(state.tokens, holds):
+        children: list[Token] = []
+        link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
+        depth = 0  # links open inside it
+        for line, token in child_lines(block):
+            if link is None:
+                if token.type == "link_open":
+                    link = (line, token, [])
+                else:
+                    children.append(token)
+            elif token.type == "link_close" and depth == 0:
+                start, opening, label = link
+                replaced = rewrite(start, opening, label, state.env)
+                children.extend([opening, *label, token] if replaced is None else replaced)
+                link = None
+            else:
+                depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+                link[2].append(token)
+        block.children = children

@@ -1,36 +1,31 @@
-"""Core rules: chat assistants' artifacts (``artifacts.py``) become refs, ``{{citation needed}}``
-or nothing, and every one is reported with its line.
+"""Core rules: chat assistants' artifacts (the table in ``artifacts.py``) become refs,
+``{{citation needed}}`` or nothing, and every one is reported with its line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact, any_of
+from converters.citations.artifact import Artifact, any_of, report
+from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS
 from converters.citations.positions import (
     child_lines,
     inline_blocks,
     inline_footnotes,
+    rewrite_links,
     token_lines,
 )
 from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
-from converters.findings import Finding, record
 
 # Any artifact of the table, for one search per text; the entry that matched is then found by
 # its own pattern.
 _ANY_IN_TEXT = any_of(IN_TEXT)
-
-
-def report(env: dict[str, Any], line: int | None, artifact: Artifact, text: str, what: str) -> None:
-    """Record the artifact ``text`` found on ``line``; ``what`` says what became of it."""
-    message = f"{artifact.assistant} artifact {text!r} {what}"
-    record(env, Finding(line, artifact.kind, message))
 
 
 def citation_needed(line: int | None) -> Token:
@@ -116,37 +111,6 @@ def replace_text_artifacts(state: StateCore) -> None:
         block.children = _replaced(child_lines(block), state.env)
     for line, tokens in inline_footnotes(state.tokens, state.env):
         tokens[:] = _replaced(token_lines(tokens, line), state.env)
-
-
-# What one link becomes: (its line, link_open, the tokens of its text, env) -> tokens, or None
-# to keep it as it is.
-LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
-
-
-def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
-    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``.
-
-    A link inside a link's text (an autolink) is part of that text.
-    """
-    for block in inline_blocks(state.tokens, holds):
-        children: list[Token] = []
-        link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
-        depth = 0  # links open inside it
-        for line, token in child_lines(block):
-            if link is None:
-                if token.type == "link_open":
-                    link = (line, token, [])
-                else:
-                    children.append(token)
-            elif token.type == "link_close" and depth == 0:
-                start, opening, label = link
-                replaced = rewrite(start, opening, label, state.env)
-                children.extend([opening, *label, token] if replaced is None else replaced)
-                link = None
-            else:
-                depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
-                link[2].append(token)
-        block.children = children
 
 
 def _uncitable(url: str) -> Artifact | None:
