@@ -26,7 +26,7 @@ from converters.invisible import remove_controls, strip_invisible
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
 from converters.provenance import provenance
-from converters.render.context import RenderContext, Report, line_of
+from converters.render.context import RenderContext, Report, Scope, line_of
 from converters.render.renderers import RENDERERS
 from converters.result import Conversion
 from converters.structure import has_body, outline
@@ -125,7 +125,9 @@ def release(tree: SyntaxTreeNode) -> None:
 
 
 def _render_nested(node: SyntaxTreeNode, ctx: RenderContext) -> str:
-    """Render a footnote body for the reference book, as blocks of their own inside a ref."""
-    nested = replace(ctx, report=ctx.report.detached())
-    with nested.entering(list_prefix="", single_line=False, section=None):
-        return nested.render(node)
+    """Render a footnote body for the reference book, as blocks of their own inside a ref.
+
+    In a scope of its own: the body reads the same wherever it is first cited (in bold text,
+    in a table cell), so a ref's content never depends on the order of rendering.
+    """
+    return replace(ctx, report=ctx.report.detached(), _scopes=[Scope()]).render(node)

@@ -121,3 +121,20 @@ def test_a_definition_nested_in_another_becomes_part_of_it() -> None:
     markdown = "Text [^a].\n\n[^a]: Outer\n    - [^b]: inner\n"
     wikitext = convert(markdown, title="T").wikitext
     assert wikitext.startswith('Text.<ref name="outer">Outer\n\n* inner</ref>')
+
+
+def test_a_footnote_reads_the_same_wherever_it_is_first_cited() -> None:
+    """The body is rendered in a scope of its own, not in the first citation's bold or cell."""
+    body = "\n\n[^n]: A **key** point | with a pipe, see [site](https://example.org/page).\n"
+    first_uses = {
+        "text": "A claim.[^n]\n",
+        "bold": "**A bold claim.[^n]**\n",
+        "table cell": "| a | b |\n|---|---|\n| x[^n] | y |\n",
+        "link text": "[A linked claim[^n]](https://example.com/x).\n",
+    }
+    contents = {
+        where: [ref.content for ref in convert("# T\n\n" + first + body).references]
+        for where, first in first_uses.items()
+    }
+    expected = "A '''key''' point | with a pipe, see [https://example.org/page site]."
+    assert contents == {where: [expected] for where in first_uses}
