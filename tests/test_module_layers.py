@@ -1,13 +1,18 @@
-"""The package layering: the reference book and the renderers depend on each other one way only."""
+"""The citations package: renderers and book depend one way; one module per citation style."""
 
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
 import converters.citations
 
 CITATIONS = Path(converters.citations.__file__).parent
+FIXTURES = Path(__file__).parent / "fixtures" / "convert"
+# Every citation style the converter reads, each a module of converters/citations.
+STYLES = ("footnotes", "copilot", "perplexity", "numbered", "chatgpt", "gemini", "deepseek", "grok")
 
 
 def _imported(path: Path) -> set[str]:
@@ -36,3 +41,17 @@ def test_citations_never_import_the_renderers() -> None:
         for path in modules
     }
     assert {path: names for path, names in offending.items() if names} == {}
+
+
+def test_every_citation_style_is_one_module_naming_its_fixtures() -> None:
+    """A style's module says which fixture files show it; every assistant's fixture has one."""
+    named: dict[str, list[str]] = {}
+    for style in STYLES:
+        doc = importlib.import_module(f"converters.citations.{style}").__doc__ or ""
+        named[style] = re.findall(r"[\w-]+\.md", doc)
+    assert {style: files for style, files in named.items() if not files} == {}
+    every = {name for files in named.values() for name in files}
+    assert sorted(name for name in every if not (FIXTURES / name).is_file()) == []
+    assistants = {path.name for path in FIXTURES.glob("assistant-*.md")}
+    assert len(assistants) >= 6
+    assert sorted(assistants - every) == []

@@ -17,32 +17,32 @@ _INTERRUPTS = {"alt": ["paragraph", "reference"]}
 
 
 def install(md: MarkdownIt) -> None:
-    """Add the citation rules; call after mdit-py-plugins' footnote plugin is in use."""
-    md.block.ruler.before("reference", "cite_bing_definition", copilot.bing_definition, _INTERRUPTS)
-    md.block.ruler.before("reference", "cite_bing_footer", copilot.bing_footer, _INTERRUPTS)
-    md.block.ruler.before(
-        "reference", "cite_perplexity", perplexity.perplexity_sources, _INTERRUPTS
-    )
-    md.block.ruler.before("list", "cite_numbered", numbered.numbered_sources, _INTERRUPTS)
+    """Add the citation rules; call after mdit-py-plugins' footnote plugin is in use.
+
+    Each style's rules are in its module; the order between them is set here, in one place.
+    """
+    block, inline, core = md.block.ruler, md.inline.ruler, md.core.ruler
+    block.before("reference", "cite_bing_definition", copilot.bing_definition, _INTERRUPTS)
+    block.before("reference", "cite_bing_footer", copilot.bing_footer, _INTERRUPTS)
+    block.before("reference", "cite_perplexity", perplexity.perplexity_sources, _INTERRUPTS)
+    block.before("list", "cite_numbered", numbered.numbered_sources, _INTERRUPTS)
     # Before "link", so "[^1^][1]" and "[1][2]" are citations, not links to "[1]: url".
-    md.inline.ruler.before("link", "cite_ref", cite_ref)
+    inline.before("link", "cite_ref", cite_ref)
     # Before footnote_inline, which would read "^[sentence]" as a footnote.
-    md.inline.ruler.before("footnote_inline", "chatgpt_attribution", chatgpt.attribution)
-    md.core.ruler.after("block", "cite_flatten_footnotes", footnotes.flatten_footnotes)
-    md.core.ruler.after(
-        "cite_flatten_footnotes", "cite_record_footnotes", footnotes.record_footnotes
-    )
-    md.core.ruler.after("cite_record_footnotes", "clean_definitions", clean_definitions)
+    inline.before("footnote_inline", "chatgpt_attribution", chatgpt.attribution)
+    core.after("block", "cite_flatten_footnotes", footnotes.flatten_footnotes)
+    core.after("cite_flatten_footnotes", "cite_record_footnotes", footnotes.record_footnotes)
+    core.after("cite_record_footnotes", "clean_definitions", clean_definitions)
     # The assistants' artifacts, before cite_links reads links as sources (an oai_citation
     # link is one, with its own site name), and redirects after it (it names their sources).
-    md.core.ruler.after("inline", "clean_urls", clean_urls)
-    md.core.ruler.after("clean_urls", "artifacts_in_text", replace_text_artifacts)
-    md.core.ruler.after("artifacts_in_text", "chatgpt_links", chatgpt.replace_links)
-    md.core.ruler.after("chatgpt_links", "gemini_spans", gemini.drop_spans)
-    md.core.ruler.after("gemini_spans", "cite_links", chatgpt.cite_links)
-    md.core.ruler.after("cite_links", "artifacts_uncitable_urls", replace_uncitable_urls)
-    md.core.ruler.after("artifacts_uncitable_urls", "cite_move_definitions", move_definitions)
+    core.after("inline", "clean_urls", clean_urls)
+    core.after("clean_urls", "artifacts_in_text", replace_text_artifacts)
+    core.after("artifacts_in_text", "chatgpt_links", chatgpt.replace_links)
+    core.after("chatgpt_links", "gemini_spans", gemini.drop_spans)
+    core.after("gemini_spans", "cite_links", chatgpt.cite_links)
+    core.after("cite_links", "artifacts_uncitable_urls", replace_uncitable_urls)
+    core.after("artifacts_uncitable_urls", "cite_move_definitions", move_definitions)
     # Last: references created by every earlier rule (footnote_tail too) are in place by then.
-    md.core.ruler.push("cite_number_references", number_references)
-    md.core.ruler.push("cite_unresolve_markers", unresolve_markers)
-    md.core.ruler.push("cite_place_references", place_references)
+    core.push("cite_number_references", number_references)
+    core.push("cite_unresolve_markers", unresolve_markers)
+    core.push("cite_place_references", place_references)
