@@ -1,5 +1,6 @@
-"""Inline tokens with the source lines they start on: the walks every core rule shares, and the
-core rule that gives every reference token its line."""
+"""Inline tokens with the source lines they start on: the walks the core rules share, and the
+core rule that gives every reference token its line.
+"""
 
 from __future__ import annotations
 
