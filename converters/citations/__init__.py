@@ -9,7 +9,7 @@ gathers the assistants' artifacts into one table. Shared beside them: the ``Refe
 ``templates``), sources and URLs (``sources``, ``urls``, ``sites``, ``tracking``).
 
 Per draft a ``ReferenceBook`` is ``collect``-ed from the tree, cited while the body renders, and
-asked for its ``sections()`` at the end. The renderers (``converters/render/citations.py``) call
+asked for its ``sections()`` at the end. The renderers (``converters/render/refs.py``) call
 the book; the book never imports them: it renders a footnote body through the callback it is
 given.
 """

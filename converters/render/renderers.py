@@ -7,8 +7,8 @@ from types import MappingProxyType
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.render import anchors, blocks, inline, lists, rawhtml, tables
-from converters.render.citations import RENDERERS as CITATION_RENDERERS
 from converters.render.context import Render, RenderContext
+from converters.render.refs import RENDERERS as CITATION_RENDERERS
 
 
 def _recorded(render: Render) -> Render:

@@ -1,8 +1,8 @@
-"""Renderers of the citation node types, for the converter's one renderer table.
+"""Renderers of the citation node types (markers, definitions) into refs, for the one table.
 
 ``RENDERERS`` maps node types to ``(node, ctx) -> str`` like every other renderer; the core
-table merges it. They need ``ctx.book`` (a ``ReferenceBook`` whose ``collect`` has run).
-Definitions render as nothing: the book shows them where they are first cited.
+table (``renderers.py``) merges it. They need ``ctx.book`` (a ``ReferenceBook`` whose
+``collect`` has run). Definitions render as nothing: the book shows them where first cited.
 """
 
 from __future__ import annotations
