@@ -1,7 +1,7 @@
 """Bing Chat / Copilot: markers ``[^1^][1]``, definition lines ``[^1^][1]: [Site](url)``, and the
 "Source: Conversation with Bing" footer with its ``(1) Title. url`` lines.
 
-Fixtures: ``tests/fixtures/convert/citations-bing.md``, ``assistant-copilot.md``.
+Fixtures: ``tests/fixtures/convert/citations-copilot.md``, ``assistant-copilot.md``.
 """
 
 from __future__ import annotations
