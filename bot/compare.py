@@ -6,10 +6,15 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from bot import notices
 from bot.plan import Item, stored
+
+if TYPE_CHECKING:
+    from bot.wikilinks import Finding
 
 COLORS = {"+": "\033[32m", "-": "\033[31m", "@": "\033[36m", "header": "\033[1m"}
 RESET = "\033[0m"
@@ -46,7 +51,7 @@ class Change:
             "removed": self.removed,
             "revid": self.item.revid,
             "refused": self.item.refused,
-            "warnings": [str(warning) for warning in self.item.conversion.warnings],
+            "warnings": [notices.to_json(warning) for warning in self.item.conversion.warnings],
             "diff": "\n".join(self.diff),
         }
 
@@ -93,7 +98,16 @@ def write_text(changes: list[Change], stream: TextIO = sys.stdout) -> None:
         stream.write(change.summary() + "\n")
 
 
-def write_json(changes: list[Change], stream: TextIO = sys.stdout) -> None:
-    """All comparisons as one JSON document."""
-    json.dump({"pages": [change.to_json() for change in changes]}, stream, ensure_ascii=False)
+def write_json(
+    changes: list[Change], findings: Sequence[Finding] = (), stream: TextIO = sys.stdout
+) -> None:
+    """All comparisons as one JSON document, each page with the wiki's findings on its draft."""
+    pages = [
+        {
+            **change.to_json(),
+            "findings": [f.to_json() for f in findings if f.source == str(change.item.source)],
+        }
+        for change in changes
+    ]
+    json.dump({"pages": pages}, stream, ensure_ascii=False)
     stream.write("\n")

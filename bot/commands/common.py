@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from bot import config as configuration
+from bot.notices import print_warnings
 
 if TYPE_CHECKING:
     from bot.compare import Change
     from bot.config import Config
     from bot.pwbsite import BotPasswordSite
+    from bot.wikilinks import Finding
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -34,10 +35,24 @@ def changes(
     with site.wiki_errors(config):
         items = plan.build(wiki, config, paths)
     for item in items:
-        for warning in item.conversion.warnings:
-            where = f"{item.source}:{warning.line}" if warning.line else str(item.source)
-            print(f"wikidraft: {where}: warning: {warning.message}", file=sys.stderr)
+        print_warnings(str(item.source), item.conversion.warnings)
     return wiki, [compare(item) for item in items]
+
+
+def review(wiki: BotPasswordSite, config: Config, found: list[Change]) -> list[Finding]:
+    """Ask the wiki about the drafts' links and subjects; print the findings as warnings."""
+    from bot import site, wikilinks
+
+    drafts = [
+        wikilinks.Draft.read(change.item.source, change.item.conversion)
+        for change in found
+        if not change.item.refused
+    ]
+    with site.wiki_errors(config):
+        findings = wikilinks.review(wiki, drafts)
+    for draft in drafts:
+        print_warnings(draft.source, (f for f in findings if f.source == draft.source))
+    return findings
 
 
 def load_config(args: argparse.Namespace) -> Config:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, changes, load_config
+from bot.commands.common import add_config_argument, changes, load_config, review
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    parser.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="--format json"
+    )
     add_config_argument(parser)
 
 
@@ -37,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args)
     wiki, found = changes(args.paths, config, login=False)
     drifts = drift.find(wiki, drift.open_ledger(found), config, found)
-    (write_json if args.format == "json" else write_text)(found)
+    findings = review(wiki, config, found)
+    if args.format == "json":
+        write_json(found, findings)
+    else:
+        write_text(found)
     drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
     if any(change.status == "refused" for change in found):
         return 2
