@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import UserError
+from bot.notices import print_warnings
 
 if TYPE_CHECKING:
     from converters import Conversion
@@ -131,9 +132,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         results.append((draft, conversion))
     for draft, conversion in results:
-        for warning in conversion.warnings:
-            where = f"{draft.name}:{warning.line}" if warning.line else draft.name
-            print(f"{where}: {warning.message}", file=sys.stderr)
+        print_warnings(draft.name, conversion.warnings)
     _emit(results, args)
     return 0
 
