@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot import notices
 from bot.plan import Item, stored
+from bot.worddiff import word_diff
 
 if TYPE_CHECKING:
     from bot.wikilinks import Finding
@@ -60,8 +61,7 @@ def compare(item: Item) -> Change:
     """Compare the text a push would save with the live page."""
     if item.refused:
         return Change(item, "refused", 0, 0, ())
-    before = stored(item.current).splitlines() if item.exists else []
-    after = item.text.splitlines()
+    before, after = sides(item)
     if item.exists and before == after:
         return Change(item, "unchanged", 0, 0, ())
     old = f"{item.title} (rev {item.revid})" if item.exists else "/dev/null"
@@ -71,6 +71,11 @@ def compare(item: Item) -> Change:
     added = sum(1 for line in lines[2:] if line.startswith("+"))
     removed = sum(1 for line in lines[2:] if line.startswith("-"))
     return Change(item, "changed" if item.exists else "new", added, removed, lines)
+
+
+def sides(item: Item) -> tuple[list[str], list[str]]:
+    """The lines of the live page (none when missing) and of the text a push would save."""
+    return (stored(item.current).splitlines() if item.exists else []), item.text.splitlines()
 
 
 def use_color(stream: TextIO) -> bool:
@@ -88,12 +93,15 @@ def paint(line: str, color: bool) -> str:
     return f"{COLORS[key]}{line}{RESET}" if key in COLORS else line
 
 
-def write_text(changes: list[Change], stream: TextIO = sys.stdout) -> None:
-    """Every diff, then one summary line per page."""
+def write_text(changes: list[Change], stream: TextIO = sys.stdout, *, word: bool = False) -> None:
+    """Every diff (by lines, or by words within the lines), then one summary line per page."""
     color = use_color(stream)
     for change in changes:
-        for line in change.diff:
-            stream.write(paint(line, color) + "\n")
+        lines = change.diff
+        if word and lines:
+            lines = (*lines[:2], *word_diff(*sides(change.item), color))
+        for line in lines:
+            stream.write(paint(line, color and not word) + "\n")
     for change in changes:
         stream.write(change.summary() + "\n")
 

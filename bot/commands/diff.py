@@ -18,7 +18,8 @@ would, 2 trouble (including a refused title).
 
 Example:
   wikidraft diff examples/
-  wikidraft diff --format json draft.md
+  wikidraft diff --word draft.md         # changed words as [-old-]{+new+}
+  wikidraft diff --json draft.md
 """
 
 
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    parser.add_argument("--word", action="store_true", help="mark changed words within lines")
     parser.add_argument(
         "--json", dest="format", action="store_const", const="json", help="--format json"
     )
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(found, findings)
     else:
-        write_text(found)
+        write_text(found, word=args.word)
     drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
     if any(change.status == "refused" for change in found):
         return 2

@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--summary", help="the edit summary (default: edit.summary of the config)")
     parser.add_argument("--yes", action="store_true", help="do not ask; required without a tty")
+    parser.add_argument("--word", action="store_true", help="show changed words within lines")
     parser.add_argument(
         "--force",
         action="store_true",
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         found = drift.refuse(found, drifts)
     pending = [change for change in found if change.status in ("new", "changed")]
     if pending and not args.yes:
-        write_text(found)
+        write_text(found, word=args.word)
         answer = input(f"Push {len(pending)} page(s) to {config.api}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("wikidraft: nothing pushed", file=sys.stderr)
