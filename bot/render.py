@@ -83,12 +83,17 @@ def parse(site: BotPasswordSite, title: str, wikitext: str) -> Rendered:
     return Rendered(title, result["text"], warnings)
 
 
+def stylesheet(site: BotPasswordSite, server: str, modules: str) -> str:
+    """The URL of the wiki's styles of modules ("a|b"), as its skin loads them."""
+    script = site.siteinfo["general"]["scriptpath"]
+    return f"{server}{script}/load.php?lang=en&modules={modules}&only=styles&skin=vector"
+
+
 def page(rendered: Rendered, site: BotPasswordSite, server: str) -> str:
     """A standalone HTML file: the rendered page with the wiki's styles, links to the wiki."""
     # server is absolute: a protocol-relative one would resolve to file:// in a saved page.
     general = site.siteinfo["general"]
-    script = general["scriptpath"]
-    styles = f"{server}{script}/load.php?lang=en&modules={STYLES}&only=styles&skin=vector"
+    styles = stylesheet(site, server, STYLES)
     title = html.escape(rendered.title)
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(general.get("lang", "en"))}">

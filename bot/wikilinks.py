@@ -94,13 +94,17 @@ def spellings(title: str) -> tuple[str, ...]:
 
 
 def draft_line(markdown: str, *needles: str) -> int | None:
-    """The first line of the draft holding the first of the needles found (any case)."""
+    """The line of the draft holding the first needle found (any case): a list item that is
+    just the needle (a See also entry) before the first line naming it as a word."""
     lines = markdown.casefold().splitlines()
     for needle in needles:
-        folded = needle.casefold()
-        found = next((n for n, line in enumerate(lines, 1) if folded in line), None)
-        if found:
-            return found
+        text = re.escape(needle.casefold())
+        item = re.compile(rf"\s*(?:[-*+]|\d+[.)])\s+\[*{text}\]*\s*")
+        word = re.compile(rf"(?<!\w){text}(?!\w)")
+        for match in (item.fullmatch, word.search):
+            found = next((n for n, line in enumerate(lines, 1) if match(line)), None)
+            if found:
+                return found
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.commands.common import add_config_argument, changes, load_config, review
 
@@ -20,6 +21,7 @@ Example:
   wikidraft diff examples/
   wikidraft diff --word draft.md         # changed words as [-old-]{+new+}
   wikidraft diff --json draft.md
+  wikidraft diff --html review.html drafts/   # the wiki's diffs and renderings, one file
 """
 
 
@@ -29,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     parser.add_argument("--word", action="store_true", help="mark changed words within lines")
     parser.add_argument(
+        "--html", metavar="FILE", type=Path, help="also write a review report (HTML) to FILE"
+    )
+    parser.add_argument(
         "--json", dest="format", action="store_const", const="json", help="--format json"
     )
     add_config_argument(parser)
@@ -36,13 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the diffs; the exit status says whether anything would change."""
-    from bot import drift
+    from bot import drift, htmlreport
     from bot.compare import write_json, write_text
 
     config = load_config(args)
     wiki, found = changes(args.paths, config, login=False)
     drifts = drift.find(wiki, drift.open_ledger(found), config, found)
     findings = review(wiki, config, found)
+    if args.html:
+        htmlreport.write(args.html, wiki, config, found, findings)
     if args.format == "json":
         write_json(found, findings)
     else:
