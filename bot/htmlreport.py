@@ -111,13 +111,12 @@ def document(
         f'<li><a href="#page-{n}">{html.escape(part.change.summary())}</a></li>'
         for n, part in enumerate(parts, 1)
     )
-    body = "\n".join(_section(n, part, article_base) for n, part in enumerate(parts, 1))
+    body = "\n".join(_section(n, part, server, article_base) for n, part in enumerate(parts, 1))
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(str(general.get("lang", "en")))}">
 <head>
 <meta charset="utf-8">
 <title>Review of {len(parts)} draft(s) against {name}</title>
-<base href="{html.escape(server)}/">
 <link rel="stylesheet" href="{html.escape(render.stylesheet(site, server, MODULES))}">
 <style>{render.FALLBACK}{REPORT_STYLE}</style>
 </head>
@@ -131,7 +130,7 @@ def document(
 """
 
 
-def _section(number: int, part: Section, article_base: str) -> str:
+def _section(number: int, part: Section, server: str, article_base: str) -> str:
     """One page's part of the report."""
     item = part.change.item
     source = str(item.source)
@@ -156,7 +155,7 @@ def _section(number: int, part: Section, article_base: str) -> str:
             f"<tbody>{part.diff}</tbody></table>"
         )
     if part.rendered:
-        rendering = scoped(part.rendered.html, f"p{number}-")
+        rendering = scoped(render.absolute(part.rendered.html, server), f"p{number}-")
         out.append(f'<h3>Rendering</h3><div class="mw-body-content">{rendering}</div>')
     out.append("</section>")
     return "\n".join(out)

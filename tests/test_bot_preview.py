@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,8 @@ def test_preview_links_are_absolute_on_a_wiki_with_a_protocol_relative_server(
         setting.unlink()
     assert result.returncode == 0, result.stderr
     document = output.read_text(encoding="utf-8")
-    assert f'<base href="http://127.0.0.1:{local_wiki.port}/">' in document
-    assert 'href="//' not in document.split("<body", 1)[0]
+    assert f'href="http://127.0.0.1:{local_wiki.port}/load.php?' in document
+    assert not re.search(r'(href|src)="/', document)  # neither //host nor /path: no file:// links
 
 
 def test_preview_prints_every_warning_in_one_format_and_as_json(
@@ -100,3 +101,15 @@ def test_preview_prints_every_warning_in_one_format_and_as_json(
     assert [(f["kind"], f["title"], f["line"]) for f in payload["findings"]] == [
         ("red link", red, 7)
     ]
+
+
+def test_links_to_the_wiki_become_absolute_and_footnote_links_stay_in_the_page() -> None:
+    rendered = (
+        '<a href="/index.php?title=X">X</a><img src="//upload.example/a.png">'
+        '<sup><a href="#cite_note-1">[1]</a></sup><a href="https://example.org/">e</a>'
+    )
+    assert render.absolute(rendered, "http://127.0.0.1:8080") == (
+        '<a href="http://127.0.0.1:8080/index.php?title=X">X</a>'
+        '<img src="http://upload.example/a.png">'
+        '<sup><a href="#cite_note-1">[1]</a></sup><a href="https://example.org/">e</a>'
+    )
