@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true", help="do not ask; required without a tty")
     parser.add_argument("--word", action="store_true", help="show changed words within lines")
     parser.add_argument(
+        "--submit",
+        action="store_true",
+        help="submit the drafts for review (Articles for Creation): {{subst:submit}} on top, "
+        "unless a submission is already pending",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="also overwrite pages edited on the wiki since your last push (or never pushed "
@@ -47,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.plan import article_base
     from bot.publish import publish
     from bot.report import Progress, table
+    from bot.submit import submitted
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not args.yes and not interactive:
@@ -58,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     drift.write(drifts)
     if not args.force:
         found = drift.refuse(found, drifts)
+    if args.submit:
+        found = submitted(found)
     pending = [change for change in found if change.status in ("new", "changed")]
     if pending and not args.yes:
         write_text(found, word=args.word)
