@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
-    """--config FILE, on every command that talks to a wiki."""
+    """--config FILE and --wiki NAME, on every command that talks to a wiki."""
     parser.add_argument(
         "--config",
         metavar="FILE",
         help="the TOML config (default: $WIKIDRAFT_CONFIG, ./wikidraft.toml, config/local.toml)",
+    )
+    parser.add_argument(
+        "--wiki", metavar="NAME", help="the [wikis.NAME] profile of the config (if it has several)"
     )
 
 
@@ -57,4 +60,4 @@ def review(wiki: BotPasswordSite, config: Config, found: list[Change]) -> list[F
 
 def load_config(args: argparse.Namespace) -> Config:
     """The configuration named by --config (or found the usual way)."""
-    return configuration.load(args.config)
+    return configuration.load(args.config, args.wiki)
