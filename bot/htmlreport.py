@@ -8,11 +8,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from bot import render
 from bot.errors import UserError
 from bot.notices import format_warning
+from bot.report import page_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -134,7 +134,7 @@ def _section(number: int, part: Section, server: str, article_base: str) -> str:
     """One page's part of the report."""
     item = part.change.item
     source = str(item.source)
-    live = html.escape(article_base + quote(item.title.replace(" ", "_"), safe="/:"))
+    live = html.escape(page_url(article_base, item.title))
     revision = f" (revision {item.revid})" if item.revid else " (does not exist yet)"
     warnings = [format_warning(source, w.line, w.message) for w in item.conversion.warnings]
     if part.rendered:
@@ -172,7 +172,7 @@ def _list(heading: str, kind: str, entries: list[str]) -> str:
 def _finding(finding: Finding, article_base: str) -> str:
     """One finding with its draft line and a link to the page it is about."""
     where = format_warning(finding.source, finding.line, finding.message)
-    page = html.escape(article_base + quote(finding.title.replace(" ", "_"), safe="/:"))
+    page = html.escape(page_url(article_base, finding.title))
     kind = html.escape(finding.kind.replace(" ", "-"))
     return f'<span class="finding-{kind}">{html.escape(where)}</span> (<a href="{page}">page</a>)'
 

@@ -31,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", help="the edit summary (default: edit.summary of the config)")
     parser.add_argument("--yes", action="store_true", help="do not ask; required without a tty")
     parser.add_argument("--word", action="store_true", help="show changed words within lines")
+    parser.add_argument("--json", action="store_true", help="print the final table as JSON")
     parser.add_argument(
         "--submit",
         action="store_true",
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.compare import write_text
     from bot.plan import article_base
     from bot.publish import publish
-    from bot.report import Progress, table
+    from bot.report import Progress, table, table_json
     from bot.submit import submitted
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -79,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
         publish(site, found, summary, minor=config.minor, force=args.force), ledger, config.api
     )
     outcomes = list(Progress(len(found)).track(saving))
-    table(outcomes, article_base(site, config))
+    (table_json if args.json else table)(outcomes, article_base(site, config))
     return 0 if all(outcome.ok for outcome in outcomes) else 1
