@@ -16,11 +16,17 @@ from converters.errors import ConversionError
 from converters.frontmatter import FrontMatter, read_front_matter
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
-from converters.render.context import RenderContext, Report
+from converters.render.context import RenderContext, Report, line_of
 from converters.render.table import RENDERERS
 from converters.result import Conversion
 from converters.structure import outline
-from converters.title import clean_title, take_namespace_line, title_from_file
+from converters.title import (
+    check_title,
+    clean_title,
+    subject_names,
+    take_namespace_line,
+    title_from_file,
+)
 
 
 def normalise(markdown: object) -> str:
@@ -61,26 +67,30 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    text, namespace, line_title = take_namespace_line(
+        normalise(markdown), settings.target_namespace
+    )
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
+    report = Report()
     front = (
-        read_front_matter(first.content)
+        read_front_matter(first.content, line_of(first) + 1, report.warn)
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
-    report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
-    plan = outline(tree.children, given)
+    plan = outline(tree.children, report.warn)
     candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:
         report.warn(None, "no title found; pass --title or start the draft with a # Title")
         chosen = "Untitled draft"
+    check_title(chosen, plan.h1, plan.h1_line, report.warn)
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
-    wikitext = write_article(plan, front, chosen, ctx)
+    names = subject_names((chosen, plan.h1, front.title, line_title))
+    wikitext = write_article(plan, front, names, ctx)
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)

@@ -4,13 +4,14 @@ its own, and end with the review report's URL.
 The demo has its own wiki (folder .wiki-demo/wiki, port 8090), never the one `make wiki` starts
 (.wiki, port 8080): it resets its wiki, and the user's pages are not its to delete. It works on
 a copy of examples/ in .wiki-demo, with its own ledger and config, so that every run shows the
-same story (pages created, then unchanged). Each step is printed as the command a user would
-type in that folder, then run exactly as typed.
+same story (pages created, then unchanged). Each step is printed as the command a user can type
+in that folder (../.venv/bin/wikidraft …), then run exactly as printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import shutil
 import subprocess
@@ -18,7 +19,8 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WIKIDRAFT = str(Path(sys.executable).with_name("wikidraft"))
+# The venv's command: `wikidraft` alone is not on a new user's PATH.
+WIKIDRAFT = Path(sys.executable).with_name("wikidraft")
 CONFIG = """[wiki]
 api = "http://127.0.0.1:{port}/api.php"
 namespace = "Draft"
@@ -38,6 +40,11 @@ STEPS: list[tuple[list[str], set[int]]] = [
     (["push", "--yes", "examples"], {0}),
     (["diff", "examples"], {0}),  # 0: the wiki now holds exactly what we converted
 ]
+
+
+def typed(arguments: list[str], folder: Path) -> str:
+    """The command line of a step as a user types it in the demo's folder."""
+    return shlex.join([os.path.relpath(WIKIDRAFT, folder), *arguments])
 
 
 def main() -> int:
@@ -62,8 +69,9 @@ def main() -> int:
     (folder / "wikidraft.toml").write_text(CONFIG.format(port=args.port), encoding="utf-8")
     print(f"$ cd {folder}", flush=True)
     for arguments, expected in STEPS:
-        print(f"\n$ wikidraft {shlex.join(arguments)}", flush=True)
-        status = subprocess.run([WIKIDRAFT, *arguments], cwd=folder).returncode
+        command = typed(arguments, folder)
+        print(f"\n$ {command}", flush=True)
+        status = subprocess.run(shlex.split(command), cwd=folder).returncode
         if status not in expected:
             print(f"demo: step failed with exit status {status}", file=sys.stderr)
             return 1

@@ -6,20 +6,22 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 SEED = Path("/work/shared/seed-draft.md")
 
 
 def wikidraft(
-    *args: str, stdin: bytes = b"", cwd: Path | None = None
+    *args: str, stdin: bytes = b"", cwd: Path | None = None, **popen: Any
 ) -> subprocess.CompletedProcess:
-    """Run the command line the way the entry point does."""
+    """Run the command line the way the entry point does (popen: umask, other streams)."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     return subprocess.run(
         [sys.executable, "-m", "bot", "convert", *args],
         input=stdin,
-        capture_output=True,
         cwd=cwd,
         check=False,
+        **(streams | popen),
     )
 
 
@@ -103,10 +105,10 @@ def test_output_flags_exclude_each_other() -> None:
     assert b"not allowed with argument" in result.stderr
 
 
-def test_convert_does_not_import_pywikibot() -> None:
+def test_convert_does_not_import_pywikibot(tmp_path: Path) -> None:
     code = (
         "import sys; from bot.cli import main; "
-        f"main(['convert', {str(SEED)!r}, '-o', '/dev/null']); "
+        f"main(['convert', {str(SEED)!r}, '-o', {str(tmp_path / 'seed.wiki')!r}]); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pywikibot', 'requests'}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)

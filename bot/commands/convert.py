@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import output
 from bot.errors import UserError
 from bot.notices import print_warnings
 
@@ -23,6 +22,8 @@ Prints the wikitext of one draft (a file, or - for standard input); a directory 
 *.md in it. Several drafts need --out-dir (or --json). Warnings go to standard error as
 FILE:LINE: MESSAGE.
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
+An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
+that is one of the drafts is refused.
 
 Example:
   wikidraft convert draft.md -o draft.wiki
@@ -82,17 +83,12 @@ def _stem(draft: Draft) -> str:
     return "stdin" if draft.name == "<stdin>" else Path(draft.name).stem
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _targets(drafts: list[Draft], args: argparse.Namespace) -> list[Path]:
+    """The files -o or --out-dir would write, one per draft (none for standard output)."""
+    if args.out_dir:
+        suffix = ".json" if args.json else ".wiki"
+        return [Path(args.out_dir) / f"{_stem(draft)}{suffix}" for draft in drafts]
+    return [Path(args.output)] if args.output else []
 
 
 def _output(conversion: Conversion, as_json: bool) -> str:
@@ -120,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(
             f"two drafts are named {clash}.md; --out-dir would write one over the other"
         )
+    targets = _targets(drafts, args)
+    sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
+    output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
     results = []
     for draft in drafts:
         try:
@@ -133,21 +132,22 @@ def run(args: argparse.Namespace) -> int:
         results.append((draft, conversion))
     for draft, conversion in results:
         print_warnings(draft.name, conversion.warnings)
-    _emit(results, args)
+    _emit(results, targets, args)
     return 0
 
 
-def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> None:
+def _emit(
+    results: list[tuple[Draft, Conversion]], targets: list[Path], args: argparse.Namespace
+) -> None:
     """Write the outputs (all converted already, so a failure cannot leave half of them)."""
     if args.out_dir:
-        suffix = ".json" if args.json else ".wiki"
-        for draft, conversion in results:
-            path = Path(args.out_dir) / f"{_stem(draft)}{suffix}"
-            _write_atomically(path, _output(conversion, args.json))
+        output.make_directory(Path(args.out_dir), "--out-dir")
+        for (_, conversion), target in zip(results, targets, strict=True):
+            output.write_file(target, _output(conversion, args.json), "--out-dir")
     elif args.output:
-        _write_atomically(Path(args.output), _output(results[0][1], args.json))
+        output.write_file(targets[0], _output(results[0][1], args.json), "-o")
     elif args.json and len(results) > 1:
         payload = [{"source": d.name, **c.to_json()} for d, c in results]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        output.write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_output(results[0][1], args.json))
+        output.write_stdout(_output(results[0][1], args.json))

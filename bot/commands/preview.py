@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from bot import output
 from bot.commands.common import add_config_argument, load_config
 from bot.errors import UserError
 from bot.notices import format_warning, print_warnings, to_json
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.is_file():
         raise UserError(f"{args.path}: no such file")
+    target = Path(args.output or source.with_suffix(".html").name)
+    output.refuse_overwriting([target], [source], "-o")
     wiki = site.connect(config, login=False)
     conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):
@@ -57,11 +60,7 @@ def run(args: argparse.Namespace) -> int:
         findings = wikilinks.review(wiki, [wikilinks.Draft.read(source, conversion)])
         rendered = render.parse(wiki, title, conversion.wikitext)
         document = render.page(rendered, wiki, plan.server_url(wiki, config))
-    output = Path(args.output or source.with_suffix(".html").name)
-    try:
-        output.write_text(document, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error}") from None
+    output.write_file(target, document, "-o")
     print_warnings(str(source), (*conversion.warnings, *findings))
     for warning in rendered.warnings:
         print(format_warning(str(source), None, warning), file=sys.stderr)
@@ -70,11 +69,11 @@ def run(args: argparse.Namespace) -> int:
         payload = {
             "source": str(source),
             "title": title,
-            "output": str(output),
+            "output": str(target),
             "warnings": [to_json(warning) for warning in conversion.warnings] + parser,
             "findings": [finding.to_json() for finding in findings],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(output)
+        print(target)
     return 0
