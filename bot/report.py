@@ -56,8 +56,10 @@ def address(outcome: Outcome, article_base: str) -> str | None:
     return None if item.refused is not None else page_url(article_base, item.title)
 
 
-def table(outcomes: list[Outcome], article_base: str, stream: TextIO = sys.stdout) -> None:
+def table(outcomes: list[Outcome], article_base: str, stream: TextIO | None = None) -> None:
     """One line per page (status, title, URL, detail), then the counts per status."""
+    # sys.stdout when called, not when imported: it may have been replaced since (tests do).
+    stream = stream or sys.stdout
     width = max((len(outcome.change.item.title) for outcome in outcomes), default=0)
     for outcome in outcomes:
         item = outcome.change.item
@@ -68,8 +70,9 @@ def table(outcomes: list[Outcome], article_base: str, stream: TextIO = sys.stdou
     stream.write(", ".join(f"{counts[status]} {status.value}" for status in Status) + "\n")
 
 
-def table_json(outcomes: list[Outcome], article_base: str, stream: TextIO = sys.stdout) -> None:
+def table_json(outcomes: list[Outcome], article_base: str, stream: TextIO | None = None) -> None:
     """The table as one JSON document: per page its source, title, status, URL, detail."""
+    stream = stream or sys.stdout
     pages = [
         {
             "source": str(outcome.change.item.source),

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import mwparserfromhell
 
+from bot.errors import UserError
 from bot.plan import BATCH
 
 if TYPE_CHECKING:
@@ -34,7 +35,10 @@ class Draft:
     @classmethod
     def read(cls, source: Path, conversion: Conversion) -> Draft:
         """The draft converted from the file source (read again for its line numbers)."""
-        return cls(str(source), source.read_text(encoding="utf-8"), conversion)
+        try:
+            return cls(str(source), source.read_text(encoding="utf-8"), conversion)
+        except (OSError, UnicodeDecodeError) as error:  # changed or gone since its conversion
+            raise UserError(f"{source}: cannot read it again: {error}") from None
 
 
 @dataclass(frozen=True)
