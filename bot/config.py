@@ -102,14 +102,14 @@ def find(explicit: str | None) -> Path:
     raise UserError("no config: pass --config FILE, set WIKIDRAFT_CONFIG or create wikidraft.toml")
 
 
-def load(explicit: str | None = None) -> Config:
-    """Find, read and check the configuration."""
+def load(explicit: str | None = None, wiki: str | None = None) -> Config:
+    """Find, read and check the configuration (of the wiki profile named wiki, if any)."""
     path = find(explicit)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UserError(f"{path}: cannot read config: {error}") from None
-    values = _checked(path, data)
+    values = _checked(path, _profile(path, data, wiki))
     password_file = _password_file(path, values)
     username = _username(path, values["username"])
     try:
@@ -132,6 +132,26 @@ def load(explicit: str | None = None) -> Config:
         source=path,
         policy=values["policy"],
     )
+
+
+def _profile(path: Path, data: dict[str, object], wiki: str | None) -> dict[str, object]:
+    """data with the [wikis.NAME] profile chosen by --wiki as its [wiki] (the one, if only one)."""
+    profiles = data.get("wikis")
+    if profiles is None:
+        if wiki is not None:
+            raise UserError(f"{path}: --wiki {wiki}: this config has no [wikis.{wiki}] section")
+        return data
+    if "wiki" in data:
+        raise UserError(f"{path}: use one [wiki] section or [wikis.NAME] sections, not both")
+    if not isinstance(profiles, dict) or not all(isinstance(p, dict) for p in profiles.values()):
+        raise UserError(f"{path}: [wikis] must hold one [wikis.NAME] table per wiki")
+    names = ", ".join(sorted(profiles))
+    if wiki is None and len(profiles) != 1:
+        raise UserError(f"{path}: it names several wikis ({names}); choose one with --wiki NAME")
+    chosen = wiki if wiki is not None else next(iter(profiles))
+    if chosen not in profiles:
+        raise UserError(f"{path}: no [wikis.{chosen}] section (known: {names}); check --wiki")
+    return {**{k: v for k, v in data.items() if k != "wikis"}, "wiki": profiles[chosen]}
 
 
 def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:

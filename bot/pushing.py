@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 from bot import drift, provenance
 from bot.errors import UserError
 from bot.ledger import Ledger, ledger_path, legacy_paths
+from bot.notices import print_warnings
 from bot.preserve import without_top_templates
 from bot.publish import Outcome, Status, Stop, publish
+from bot.submit import submitted
 
 if TYPE_CHECKING:
     from bot.compare import Change
@@ -64,9 +66,7 @@ def changes(
     with site.wiki_errors(config):
         items = plan.build(wiki, config, paths, recursive)
     for item in items:
-        for warning in item.conversion.warnings:
-            where = f"{item.source}:{warning.line}" if warning.line else str(item.source)
-            print(f"wikidraft: {where}: {warning.severity}: {warning.message}", file=sys.stderr)
+        print_warnings(str(item.source), item.conversion.warnings)
     return wiki, [compare(item) for item in items]
 
 
@@ -78,6 +78,7 @@ def plan(
     force: bool = False,
     recursive: bool = False,
     disclose: str | None = None,
+    submit: bool = False,
 ) -> Plan:
     """The one decision of diff and push: each page's change, drifted pages refused unless force,
     and pages with chat text or an undisclosed assistant refused (bot/provenance.py)."""
@@ -88,6 +89,8 @@ def plan(
     if not force:
         found = drift.refuse(found, drifts)
     found = provenance.refuse(found, config, disclose, force)
+    if submit:
+        found = submitted(found)
     return Plan(site, config, ledger, found, drifts, disclose)
 
 

@@ -91,7 +91,11 @@ def test_blocking_finding_refuses_the_page_diff_shows_it_and_force_overrides(
     assert f"{path}:5: error: a chat assistant's sign-off" in shown.stderr
     listed = wikidraft(config, "diff", "--format", "json", path)
     (page,) = json.loads(listed.stdout)["pages"]
-    assert any(w.startswith("line 5: error: a chat assistant's sign-off") for w in page["warnings"])
+    assert any(
+        (w["line"], w["severity"]) == (5, "error")
+        and w["message"].startswith("a chat assistant's sign-off")
+        for w in page["warnings"]
+    )
     refused = wikidraft(config, "push", "--yes", path)
     assert refused.returncode == 1
     assert "1 finding(s) that are not article content (first: line 5: chat-sign-off)" in (

@@ -21,14 +21,14 @@ def test_version_comes_from_the_package_metadata() -> None:
     assert result.stdout == f"wikidraft {declared['project']['version']}\n"
 
 
-def test_the_demo_prints_commands_that_run_as_typed_in_the_repository() -> None:
+def test_the_demo_prints_commands_that_run_as_typed_in_its_folder(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("demo", REPO / "scripts" / "demo.py")
     assert spec and spec.loader
     demo = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(demo)
-    command = demo.typed(["--version"])
     if Path(sys.prefix) == REPO / ".venv":  # the venv `make demo` and `make test` install
-        assert command == ".venv/bin/wikidraft --version"
-    assert not command.startswith(("/", "wikidraft "))  # typed in the repository, PATH or not
-    typed = subprocess.run(shlex.split(command), cwd=REPO, capture_output=True, text=True)
+        assert demo.typed(["--version"], REPO / ".wiki-demo") == "../.venv/bin/wikidraft --version"
+    command = demo.typed(["--version"], tmp_path)
+    assert not command.startswith(("/", "wikidraft "))  # typed in the folder, PATH or not
+    typed = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True)
     assert typed.returncode == 0 and typed.stdout.startswith("wikidraft "), typed.stderr

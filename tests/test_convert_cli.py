@@ -32,7 +32,7 @@ def test_converts_a_file_to_stdout_with_warnings_on_stderr(tmp_path: Path) -> No
     assert result.returncode == 0
     assert result.stdout.decode() == "'''Tide''' is here.\n"
     assert result.stderr.decode() == (
-        f"{draft}:3: relative link 'docs/x.md' has no wiki equivalent; kept its text\n"
+        f"{draft}:3: warning: relative link 'docs/x.md' has no wiki equivalent; kept its text\n"
     )
 
 
@@ -133,5 +133,5 @@ def test_stdin_without_a_title_is_untitled_not_named_after_stdin() -> None:
     assert json.loads(result.stdout)["title"] == "Untitled draft"
     assert (
         result.stderr.decode()
-        == "<stdin>: no title found; pass --title or start the draft with a # Title\n"
+        == "<stdin>: warning: no title found; pass --title or start the draft with a # Title\n"
     )

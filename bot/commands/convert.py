@@ -13,6 +13,7 @@ from bot import output
 from bot.commands.common import add_recursive_argument
 from bot.drafts import draft_files
 from bot.errors import UserError
+from bot.notices import print_warnings
 
 if TYPE_CHECKING:
     from converters import Conversion
@@ -141,10 +142,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         results.append((draft, conversion))
     for draft, conversion in results:
-        for warning in conversion.warnings:
-            where = f"{draft.name}:{warning.line}" if warning.line else draft.name
-            severity = "error: " if warning.severity == "error" else ""
-            print(f"{where}: {severity}{warning.message}", file=sys.stderr)
+        print_warnings(draft.name, conversion.warnings)
     _emit(results, targets, args)
     return 1 if args.strict and any(c.errors for _, c in results) else 0
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.commands.common import (
     add_config_argument,
     add_disclose_argument,
     add_recursive_argument,
     load_config,
+    review,
 )
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
@@ -25,7 +27,9 @@ Exit status like diff(1): 0 nothing would change, 1 something would or a page is
 
 Example:
   wikidraft diff examples/
-  wikidraft diff --format json draft.md
+  wikidraft diff --word draft.md         # changed words as [-old-]{+new+}
+  wikidraft diff --json draft.md
+  wikidraft diff --html review.html drafts/   # the wiki's diffs and renderings, one file
 """
 
 
@@ -35,19 +39,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     add_recursive_argument(parser)
     add_disclose_argument(parser)
+    parser.add_argument("--word", action="store_true", help="mark changed words within lines")
+    parser.add_argument(
+        "--html", metavar="FILE", type=Path, help="also write a review report (HTML) to FILE"
+    )
+    parser.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="--format json"
+    )
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the diffs; the exit status says whether anything would change."""
-    from bot import drift, pushing
+    from bot import drift, htmlreport, pushing
     from bot.compare import write_json, write_text
 
     config = load_config(args)
     plan = pushing.plan(
         config, args.paths, login=False, recursive=args.recursive, disclose=args.disclose
     )
-    (write_json if args.format == "json" else write_text)(plan.changes)
+    findings = review(plan.site, config, plan.changes)
+    if args.html:
+        htmlreport.write(args.html, plan.site, config, plan.changes, findings)
+    if args.format == "json":
+        write_json(plan.changes, findings)
+    else:
+        write_text(plan.changes, word=args.word)
     drift.write(plan.drifts, sys.stderr if args.format == "json" else sys.stdout)
     if any(change.status == "refused" and not change.item.placed for change in plan.changes):
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from bot import output
 from bot.commands.common import add_config_argument, add_recursive_argument, load_config
 from bot.drafts import draft_files
 from bot.errors import UserError
+from bot.notices import format_warning, print_warnings, to_json
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -22,11 +24,14 @@ Converts each draft, sends the wikitext to the wiki's parser (action=parse: noth
 no login) under the title it would have, and writes an HTML page that a browser shows with the
 rendered references: NAME.html here, or -o FILE for one draft. A directory previews its *.md
 and *.markdown files (-r: in its subfolders too). Parser problems, such as Cite errors, are
-printed as warnings.
+printed as warnings. Prints, as FILE:LINE: warning: MESSAGE, the conversion's warnings, what
+the wiki says about the draft's links and subject (red links, redirects, disambiguation pages,
+an existing article) and the parser's problems, such as Cite errors and citation errors.
 
 Example:
   wikidraft preview draft.md -o draft.html
   wikidraft preview -r drafts/
+  wikidraft preview --json draft.md
 """
 
 
@@ -40,11 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the HTML file of one draft (default: NAME.html here)",
     )
     add_recursive_argument(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print source, title, output, warnings as JSON"
+    )
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render each draft, write its file, report the parser's warnings."""
+    """Render each draft, write its file, report the warnings."""
     from bot import site
 
     config = load_config(args)
@@ -59,14 +67,23 @@ def run(args: argparse.Namespace) -> int:
         targets[target] = source
     output.refuse_overwriting(targets, sources, "-o")
     wiki = site.connect(config, login=False)
-    for target, source in targets.items():
-        preview(wiki, config, source, target)
+    payloads = [
+        preview(wiki, config, source, target, args.json) for target, source in targets.items()
+    ]
+    if args.json:
+        print(
+            json.dumps(
+                payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2
+            )
+        )
     return 0
 
 
-def preview(wiki: BotPasswordSite, config: Config, source: Path, target: Path) -> None:
-    """Render one draft into target and report the parser's warnings."""
-    from bot import plan, site, wiki_html
+def preview(
+    wiki: BotPasswordSite, config: Config, source: Path, target: Path, as_json: bool
+) -> dict[str, object]:
+    """Render one draft into target and report the warnings; what --json prints of it."""
+    from bot import plan, site, wiki_html, wikilinks
     from bot.title_guard import RefusedTitle, confine
 
     conversion = plan.convert(source, wiki, config)
@@ -76,9 +93,23 @@ def preview(wiki: BotPasswordSite, config: Config, source: Path, target: Path) -
             title = confine(conversion.title, conversion.namespace, config.target, known)
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
+        findings = wikilinks.review(wiki, [wikilinks.Draft.read(source, conversion)])
         rendered = wiki_html.parse(wiki, title, conversion.wikitext)
         document = wiki_html.page(rendered, wiki, plan.server_url(wiki, config))
     output.write_file(target, document, "-o")
+    print_warnings(str(source), (*conversion.warnings, *findings))
     for warning in rendered.warnings:
-        print(f"wikidraft: {source}: warning: {warning}", file=sys.stderr)
-    print(target)
+        print(format_warning(str(source), None, warning), file=sys.stderr)
+    if not as_json:
+        print(target)
+    parser = [
+        {"severity": "warning", "kind": "parser", "line": None, "message": warning}
+        for warning in rendered.warnings
+    ]
+    return {
+        "source": str(source),
+        "title": title,
+        "output": str(target),
+        "warnings": [to_json(warning) for warning in conversion.warnings] + parser,
+        "findings": [finding.to_json() for finding in findings],
+    }

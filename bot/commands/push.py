@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bot.commands.common import (
@@ -44,6 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--summary", help="the edit summary (default: edit.summary of the config)")
     parser.add_argument("--yes", action="store_true", help="do not ask; required without a tty")
+    parser.add_argument("--word", action="store_true", help="show changed words within lines")
+    parser.add_argument("--json", action="store_true", help="print the final table as JSON")
+    parser.add_argument(
+        "--submit",
+        action="store_true",
+        help="submit the drafts for review (Articles for Creation): {{subst:submit}} on top, "
+        "unless a submission is already pending",
+    )
     parser.add_argument(
         "--force",
         action="store_true",
@@ -60,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     """Plan, confirm, save, report (also what was saved before a Ctrl-C or SIGTERM)."""
     from bot import drift, pushing
     from bot.plan import article_base
-    from bot.report import Progress, table
+    from bot.report import Progress, table, table_json
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if not args.yes and not interactive:
@@ -75,10 +84,11 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             recursive=args.recursive,
             disclose=args.disclose,
+            submit=args.submit,
         )
         drift.write(plan.drifts)
         summary = args.summary or config.summary
-        confirm = (lambda plan: True) if args.yes else ask
+        confirm = (lambda plan: True) if args.yes else partial(ask, word=args.word)
         saving = pushing.push(plan, summary, force=args.force, confirm=confirm)
         if saving is None:
             print("wikidraft: nothing pushed", file=sys.stderr)
@@ -87,14 +97,14 @@ def run(args: argparse.Namespace) -> int:
             for outcome in Progress(len(plan.changes)).track(saving):
                 outcomes.append(outcome)
         finally:  # interrupted too: say what was saved before the interruption
-            table(outcomes, article_base(plan.site, config))
+            (table_json if args.json else table)(outcomes, article_base(plan.site, config))
     return 0 if all(outcome.ok for outcome in outcomes) else 1
 
 
-def ask(plan: Plan) -> bool:
-    """Show the diffs and ask once whether to push."""
+def ask(plan: Plan, *, word: bool) -> bool:
+    """Show the diffs (by words if asked) and ask once whether to push."""
     from bot.compare import write_text
 
-    write_text(plan.changes)
+    write_text(plan.changes, word=word)
     answer = input(f"Push {len(plan.pending)} page(s) to {plan.config.api}? [y/N] ")
     return answer.strip().lower() in ("y", "yes")
