@@ -51,13 +51,30 @@ def names_site(text: str, url: str) -> bool:
     )
 
 
+def split_site_suffix(title: str, url: str, site: str | None = None) -> tuple[str, str | None]:
+    """``title`` without a trailing name of its site ("Page | BBC News"), and that name if any.
+
+    The suffix names the site when it is the site's own name (``site``, from the page), its
+    well-known name or host, or holds the host's readable label as a word ("US EPA", epa.gov).
+    """
+    suffix = _SITE_SUFFIX.search(title)
+    if not suffix:
+        return title, None
+    name = suffix["site"].strip()
+    words = {_key(word) for word in name.split()}
+    if (
+        names_site(name, url)
+        or _key(site_label(url)) in words
+        or (site and _key(site) == _key(name))
+    ):
+        return title[: suffix.start()].strip(), name
+    return title, None
+
+
 def web_source(url: str, text: str | None = None, *, text_is_site: bool = False) -> Source:
     """The source behind ``url`` with link text or title ``text``; a site name is not a title."""
     url = clean_url(url)
-    title = (text or "").strip()
-    suffix = _SITE_SUFFIX.search(title)
-    if suffix and names_site(suffix["site"], url):
-        title = title[: suffix.start()].strip()  # "Page - Wikipedia" repeats |website=
+    title, _ = split_site_suffix((text or "").strip(), url)  # "Page - Wikipedia" repeats |website=
     website = site_name(url)
     if text_is_site and title and website == host(url):
         website = title  # the author's name for a site we do not know beats its host name
