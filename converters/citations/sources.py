@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from converters.citations.urls import (
     clean_url,
@@ -13,6 +14,9 @@ from converters.citations.urls import (
     site_name,
     title_from_path,
 )
+
+if TYPE_CHECKING:
+    from converters.citations.metadata import SourceMetadata
 
 # `[text](url "title")` or `[text](<url>)`, alone on the definition (a trailing period is prose);
 # the URL may hold balanced parentheses, as Wikipedia's "Rope_(data_structure)" does.
@@ -25,6 +29,8 @@ _TITLE_THEN_URL = re.compile(
     r"(?P<title>.*?\S)[\s.,:;\u2013\u2014-]*\s<?(?P<url>https?://[^\s<>]+?)>?[.,;]?"
 )
 # " - Wikipedia", " | Britannica": the site name page titles end with (hyphen, dashes, bar, dot).
+# Emphasis, code and angle brackets around a URL that is all a reference says.
+_MARKS_AROUND = "*_`<> \t\n.,;"
 _SITE_SUFFIX = re.compile(r"\s+[-\u2013\u2014|\u00b7:]\s+(?P<site>[^-\u2013\u2014|\u00b7:]+)$")
 
 
@@ -99,3 +105,23 @@ def parse_definition(raw: str) -> Source | None:
     if titled and is_web_url(titled["url"]):
         return web_source(titled["url"], titled["title"].strip(" .").strip())
     return None
+
+
+def lone_url(raw: str) -> str | None:
+    """The URL that is all of a definition's text ("**https://…**", "`https://…`"), else None."""
+    text = raw.strip(_MARKS_AROUND)
+    return text if is_web_url(text) else None
+
+
+def enriched(source: Source, found: SourceMetadata | None) -> Source:
+    """``source`` with what fetching found: the draft's own title wins over the page's unless
+    it was only guessed from the URL, and the site's own name replaces a bare host name."""
+    if found is None:
+        return source
+    own_title = source.title is not None and source.title_guessed_from is None
+    title = source.title if own_title or not found.title else found.title
+    website = source.website
+    if found.website and website == host(source.url):
+        website = found.website
+    guessed = source.title_guessed_from if title == source.title else None
+    return replace(source, title=title, website=website, title_guessed_from=guessed)
