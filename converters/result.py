@@ -11,6 +11,8 @@ class ConversionWarning:
 
     line: int | None
     message: str
+    severity: str = "warning"  # "error" for findings that block a push
+    kind: str = "converter"
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from requests_cache import SQLiteCache
 
 from bot.sources.cache import ResponseCache
 from bot.sources.fetch import MAX_BODY, Fetcher
 from bot.sources.lookup import decode_html, examine
+from bot.sources.pool import by_turns
 from tests import sourcesite
 
 
@@ -157,3 +160,32 @@ def test_a_doi_the_resolver_does_not_know_has_no_record(site: HTTPServer) -> Non
     assert examined.doi == "10.9999/invented.1"
     assert examined.doi_answer is not None and examined.doi_answer.status == 404
     assert examined.record is None
+
+
+def test_the_access_date_is_the_day_the_cached_answer_was_fetched(
+    site: HTTPServer, tmp_path: Path
+) -> None:
+    folder = tmp_path / "c"
+    first = ResponseCache(folder, max_age_days=7)
+    fetcher(first).fetch(site.url_for("/news"))
+    first.close()
+    store = SQLiteCache(folder / "http.sqlite")  # the entry, made three days older
+    (key,) = list(store.responses.keys())
+    entry = store.responses[key]
+    entry.created_at -= timedelta(days=3)
+    store.responses[key] = entry
+    store.close()
+    again = ResponseCache(folder, max_age_days=7)
+    examined = examine(site.url_for("/news"), fetcher(again), site.url_for("/doi/"))
+    assert examined.metadata is not None
+    assert examined.metadata.access_date == (entry.created_at.date()).isoformat()
+    three_days_ago = datetime.now(UTC).date() - timedelta(days=3)
+    assert examined.metadata.access_date == three_days_ago.isoformat()
+    assert len(site.log) == 1
+
+
+def test_hosts_take_turns_in_the_pool() -> None:
+    urls = ["http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://c/1", "http://c/2"]
+    assert by_turns(urls) == [
+        "http://a/1", "http://b/1", "http://c/1", "http://a/2", "http://c/2", "http://a/3"
+    ]  # fmt: skip

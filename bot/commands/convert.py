@@ -7,7 +7,8 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from bot.errors import UserError
 
 if TYPE_CHECKING:
     from converters import Conversion
+    from converters.citations.metadata import SourceMetadata
 
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
@@ -39,6 +41,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
     )
+    parser.add_argument(
+        "--enrich",
+        action="store_true",
+        help="fill citations from the cited pages (fetched, or cached; see wikidraft check)",
+    )
+    parser.add_argument("--config", metavar="FILE", help="the TOML config, for its [sources]")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,9 @@ def _output(conversion: Conversion, as_json: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
+    from bot.config import load_sources
+    from bot.enrich import convert_all
+    from bot.sources.settings import SourceSettings
     from converters import ConversionError, ConverterBug, convert
 
     drafts = [draft for path in args.paths for draft in _read(path)]
@@ -119,17 +130,22 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(
             f"two drafts are named {clash}.md; --out-dir would write one over the other"
         )
-    results = []
-    for draft in drafts:
+
+    def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
+        source = None if draft.name == "<stdin>" else draft.name
         try:
-            source = None if draft.name == "<stdin>" else draft.name
-            conversion = convert(draft.text, title=args.title, source_name=source)
+            return convert(draft.text, title=args.title, source_name=source, sources=found)
         except ConversionError as error:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
-            print(f"wikidraft: internal error on {draft.name}: {error}", file=sys.stderr)
-            return 1
-        results.append((draft, conversion))
+            raise ConverterBug(f"{draft.name}: {error}") from error
+
+    settings = replace(load_sources(args.config), enrich=True) if args.enrich else SourceSettings()
+    try:
+        results = list(zip(drafts, convert_all(drafts, convert_one, settings), strict=True))
+    except ConverterBug as error:
+        print(f"wikidraft: internal error on {error}", file=sys.stderr)
+        return 1
     for draft, conversion in results:
         for warning in conversion.warnings:
             where = f"{draft.name}:{warning.line}" if warning.line else draft.name

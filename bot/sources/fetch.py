@@ -29,6 +29,9 @@ CONNECT_TIMEOUT = 10.0
 CHUNK = 64 * 1024
 PAGE_ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Answers worth keeping: pages, redirects and "gone". A refusal (401, 403, 429) or a server
+# error may be over tomorrow, so it is asked again instead of remembered for a week.
+CACHED_CODES = frozenset({200, 203, 204, 300, 404, 410} | REDIRECT_CODES)
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,9 @@ class Fetcher:
             response._content = _read_capped(response, deadline)
         finally:
             response.close()
-        return self._cache.put(response) if self._cache else response
+        if self._cache and response.status_code in CACHED_CODES:
+            return self._cache.put(response)
+        return response
 
 
 def _read_capped(response: requests.Response, deadline: float) -> bytes:
