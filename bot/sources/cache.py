@@ -12,6 +12,7 @@ from requests_cache import CachedResponse, SQLiteCache
 
 # A page and its metadata request differ only in the Accept header (DOI content negotiation).
 MATCHED_HEADERS = ("Accept",)
+DATABASE = "http.sqlite"  # in the cache folder
 
 
 def cache_folder() -> Path:
@@ -29,7 +30,11 @@ class ResponseCache:
 
     def __init__(self, folder: Path, max_age_days: float, *, refresh: bool = False) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self._store = SQLiteCache(folder / "http.sqlite", match_headers=list(MATCHED_HEADERS))
+        # fast_save: no fsync per answer (a cache lost in a crash is only fetched again);
+        # with it, 200 answers are stored in milliseconds instead of seconds.
+        self._store = SQLiteCache(
+            folder / DATABASE, match_headers=list(MATCHED_HEADERS), fast_save=True
+        )
         self._lifetime = timedelta(days=max_age_days)
         self._refresh = refresh
         self._lock = threading.Lock()

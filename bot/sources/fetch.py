@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
 import time
@@ -32,6 +33,9 @@ REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 # Answers worth keeping: pages, redirects and "gone". A refusal (401, 403, 429) or a server
 # error may be over tomorrow, so it is asked again instead of remembered for a week.
 CACHED_CODES = frozenset({200, 203, 204, 300, 404, 410} | REDIRECT_CODES)
+# Storing an answer costs about twice its size for a moment; what was read from a bigger one
+# is kept all the same, with the examination (bot.sources.memo).
+MAX_CACHED_BODY = 512 * 1024
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,11 @@ class Fetcher:
             response._content = _read_capped(response, deadline)
         finally:
             response.close()
-        if self._cache and response.status_code in CACHED_CODES:
+        if (
+            self._cache
+            and response.status_code in CACHED_CODES
+            and (len(response.content) <= MAX_CACHED_BODY)
+        ):
             return self._cache.put(response)
         return response
 
@@ -170,17 +178,16 @@ def _read_capped(response: requests.Response, deadline: float) -> bytes:
     byte a second is caught by the deadline instead of filling a whole chunk first; and
     urllib3 decompresses at most the asked amount at a time, so a gzip bomb costs a chunk.
     """
-    parts: list[bytes] = []
-    size = 0
-    while size < MAX_BODY:
+    # BytesIO.getvalue() hands over its buffer without a copy: one body in memory, not two.
+    body = io.BytesIO()
+    while body.tell() < MAX_BODY:
         if time.monotonic() > deadline:
             raise DeadlineExceeded
-        part = response.raw.read1(min(CHUNK, MAX_BODY - size), decode_content=True)
+        part = response.raw.read1(min(CHUNK, MAX_BODY - body.tell()), decode_content=True)
         if not part:
             break
-        parts.append(part)
-        size += len(part)
-    return b"".join(parts)
+        body.write(part)
+    return body.getvalue()
 
 
 def _is_name_error(error: BaseException) -> bool:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from w3lib.encoding import html_to_unicode
 
 from bot.sources.doi import find_doi, resolve
-from bot.sources.metadata import page_metadata
 from bot.sources.pdf import pdf_metadata
 from bot.sources.soft404 import is_soft_404
 from converters.citations.metadata import SourceMetadata
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 class Examined:
     """What is known about one URL: the answer, what the page declares, its DOI's record."""
 
-    fetched: Fetched
+    fetched: Fetched  # its body dropped once read
     page: SourceMetadata | None = None  # None when the answer had no page to read
     doi: str | None = None
     doi_answer: Fetched | None = None  # the resolver's answer, when a DOI was looked up
@@ -61,6 +60,8 @@ def decode_html(fetched: Fetched) -> str:
 
 def read_page(fetched: Fetched) -> SourceMetadata | None:
     """The metadata of an answer that is an HTML page or a PDF; None for anything else."""
+    from bot.sources.metadata import page_metadata  # extruct: slow to import, needed here only
+
     kind = fetched.content_type.partition(";")[0].strip().lower()
     try:
         if kind == "application/pdf" or fetched.body.startswith(b"%PDF-"):
@@ -76,8 +77,9 @@ def examine(url: str, fetcher: Fetcher, resolver: str, draft_text: str = "") -> 
     """Fetch ``url``, read its metadata and resolve the DOI it (or ``draft_text``) names."""
     fetched = fetcher.fetch(url)
     page = read_page(fetched) if fetched.status is not None else None
+    fetched = replace(fetched, body=b"")  # read: a check of many pages must not hold them all
     doi = find_doi(url) or (page.doi if page else None) or find_doi(draft_text)
     if doi is None:
         return Examined(fetched, page)
     answer, record = resolve(doi, resolver, fetcher)
-    return Examined(fetched, page, doi, answer, record)
+    return Examined(fetched, page, doi, replace(answer, body=b""), record)

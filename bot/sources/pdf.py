@@ -5,9 +5,6 @@ from __future__ import annotations
 import io
 import logging
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from converters.citations.metadata import Author, SourceMetadata
 from converters.title import clean_title
 
@@ -17,6 +14,9 @@ _PLACEHOLDER_PREFIXES = ("microsoft word - ", "untitled")
 
 def pdf_metadata(body: bytes) -> SourceMetadata:
     """The PDF's own title and author when it declares them; nothing from a broken file."""
+    from pypdf import PdfReader  # a quarter second to import, paid only when a PDF is cited
+    from pypdf.errors import PyPdfError
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # a cut or broken file is expected here
     try:
         info = PdfReader(io.BytesIO(body)).metadata

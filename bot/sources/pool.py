@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from itertools import chain, zip_longest
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bot.sources.cache import ResponseCache, cache_folder
-from bot.sources.fetch import Fetcher
-from bot.sources.lookup import Examined, examine
+from bot.sources.cache import DATABASE, ResponseCache, cache_folder
+from bot.sources.doi import find_doi
+from bot.sources.memo import Memo
 from bot.sources.settings import SourceSettings
+
+if TYPE_CHECKING:
+    from bot.sources.lookup import Examined
 
 
 def by_turns(urls: list[str]) -> list[str]:
@@ -47,7 +52,38 @@ def examine_all(
     offline: bool = False,
     refresh: bool = False,
 ) -> dict[str, Examined]:
-    """Every URL examined; ``urls`` maps each to the draft's text about it (for a DOI there)."""
+    """Every URL examined; ``urls`` maps each to the draft's text about it (for a DOI there).
+
+    Examinations kept from an earlier run are taken as they are; only the rest is fetched.
+    """
+    folder = cache_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    memo = Memo(folder / DATABASE, settings.max_age_days)
+    key = {
+        url: Memo.key(url, settings.doi_resolver, settings.allow_private, find_doi(text))
+        for url, text in urls.items()
+    }
+    try:
+        kept = {} if refresh else {url: memo.get(key[url]) for url in urls}
+        found = {url: examined for url, examined in kept.items() if examined is not None}
+        missing = {url: text for url, text in urls.items() if url not in found}
+        fetched = _fetch_all(missing, settings, offline, refresh) if missing else {}
+        with memo.batch():
+            for url, examined in fetched.items():
+                memo.put(key[url], examined)
+                found[url] = examined
+    finally:
+        memo.close()
+    return found
+
+
+def _fetch_all(
+    urls: Mapping[str, str], settings: SourceSettings, offline: bool, refresh: bool
+) -> dict[str, Examined]:
+    """Every URL fetched and read, through the HTTP cache, by a pool of threads."""
+    from bot.sources.fetch import Fetcher
+    from bot.sources.lookup import examine
+
     cache = ResponseCache(cache_folder(), settings.max_age_days, refresh=refresh)
     fetcher = Fetcher(
         user_agent=settings.user_agent,
@@ -60,6 +96,9 @@ def examine_all(
     found: dict[str, Examined] = {}
     try:
         with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
+            # The extractor takes a third of a second to import: done while the first answers
+            # are awaited, not after they came.
+            pool.submit(importlib.import_module, "bot.sources.metadata")
             futures = {
                 pool.submit(examine, url, fetcher, settings.doi_resolver, urls[url]): url
                 for url in by_turns(list(urls))
