@@ -26,17 +26,18 @@ DOI = "10.1186/s12967-020-02316-w"
 # What the resolver answers for the journal page's DOI (the fields Crossref's CSL-JSON has).
 RECORD = {
     "type": "article-journal",
-    "title": "The future of personalised medicine: the ICPerMed vision",
+    "title": "How personalised medicine will transform healthcare by 2030: the ICPerMed vision",
     "author": [
         {"family": "Vicente", "given": "Astrid M."},
         {"family": "Ballensiefen", "given": "Wolfgang"},
+        {"family": "J\u00f6nsson", "given": "Jan-Ingvar"},
     ],
     "container-title": "Journal of Translational Medicine",
     "publisher": "Springer Science and Business Media LLC",
     "volume": "18",
     "issue": "1",
-    "page": "1-9",
-    "issued": {"date-parts": [[2020, 3, 30]]},
+    "page": "180",
+    "issued": {"date-parts": [[2020, 4, 28]]},
     "DOI": DOI,
 }
 # A DOI registered to another work than the page that cites it.

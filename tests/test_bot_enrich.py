@@ -57,11 +57,11 @@ def test_convert_enrich_fills_citations_from_the_pages(
     assert "{{cite journal" not in plain.stdout
     assert enriched.returncode == 0, enriched.stderr
     assert (
-        "{{cite journal |url=" + httpserver.url_for("/journal") + " |title=The future of "
-        "personalised medicine: the ICPerMed vision |last1=Vicente |first1=Astrid M. "
-        "|last2=Ballensiefen |first2=Wolfgang |date=2020-03-30 "
-        "|journal=Journal of Translational Medicine "
+        "{{cite journal |url=" + httpserver.url_for("/journal") + " |title=How personalised "
+        "medicine will transform healthcare by 2030: the ICPerMed vision |last1=Vicente "
+        "|first1=Astrid M. |last2=Ballensiefen |first2=Wolfgang |last3=J\u00f6nsson "
+        "|first3=Jan-Ingvar |date=2020-04-28 |journal=Journal of Translational Medicine "
         "|publisher=Springer Science and Business Media LLC |volume=18 |issue=1 "
-        "|pages=1\u20139 |doi=10.1186/s12967-020-02316-w |access-date="
+        "|pages=180 |doi=10.1186/s12967-020-02316-w |access-date="
     ) in enriched.stdout
     assert "|title=Rust in Linux: where we are and where we're going next" in enriched.stdout

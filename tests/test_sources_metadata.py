@@ -32,16 +32,33 @@ def test_a_copyright_year_is_not_a_publication_date() -> None:
 def test_highwire_tags_beat_opengraph_and_dublin_core() -> None:
     found = page_metadata(read("journal.html"), "https://translational-medicine.example/x")
     assert found.kind == "journal"
-    assert found.title == "The future of personalised medicine: the ICPerMed vision"
-    assert found.authors == (Author("Vicente, Astrid M."), Author("Ballensiefen, Wolfgang"))
+    assert found.title == (
+        "How personalised medicine will transform healthcare by 2030: the ICPerMed vision"
+    )
+    assert found.authors == (
+        Author("Vicente, Astrid M."),
+        Author("Ballensiefen, Wolfgang"),
+        Author("J\u00f6nsson, Jan-Ingvar"),
+    )
     assert (found.journal, found.volume, found.issue, found.pages, found.date) == (
         "Journal of Translational Medicine",
         "18",
         "1",
-        "1\u20139",
-        "2020-03-30",
+        "180",
+        "2020-12",
     )
     assert found.doi == "10.1186/s12967-020-02316-w"
+    assert found.website == "BioMed Central"
+
+
+def test_first_and_last_page_make_a_range() -> None:
+    html = (
+        "<meta name='citation_title' content='On ropes'>"
+        "<meta name='citation_firstpage' content='1315'>"
+        "<meta name='citation_lastpage' content='1324'>"
+    )
+    found = page_metadata(html, "https://journal.example.org/ropes")
+    assert found.pages == "1315\u20131324"
 
 
 def test_dublin_core_beats_the_title_tag() -> None:

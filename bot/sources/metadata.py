@@ -112,9 +112,13 @@ def _json_ld(tree: lxml.html.HtmlElement, url: str) -> Fields:
         item = _main_item(JsonLdExtractor().extract_items(tree, base_url=url))
     except ValueError:
         return {}
+    # headline and name are both titles to schema.org, but some sites put a description in one
+    # (Wikipedia: its Wikidata description as headline); the one the <title> bears is the title.
+    shown = (_title_tag(tree)["title"] or "").casefold()
+    titles = [t for t in (_text(item.get("headline")), _text(item.get("name"))) if t]
     return {
         "kind": "news" if NEWS_TYPES & _types(item) else None,
-        "title": _text(item.get("headline") or item.get("name")),
+        "title": next((t for t in titles if t.casefold() in shown), titles[0] if titles else None),
         "authors": _authors([item.get("author")] if item.get("author") else []),
         "date": iso_date(item.get("datePublished")),
         "publisher": _text(item.get("publisher")),

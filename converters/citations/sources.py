@@ -118,10 +118,11 @@ def enriched(source: Source, found: SourceMetadata | None) -> Source:
     it was only guessed from the URL, and the site's own name replaces a bare host name."""
     if found is None:
         return source
-    own_title = source.title is not None and source.title_guessed_from is None
-    title = source.title if own_title or not found.title else found.title
     website = source.website
     if found.website and website == host(source.url):
         website = found.website
-    guessed = source.title_guessed_from if title == source.title else None
-    return replace(source, title=title, website=website, title_guessed_from=guessed)
+    source = replace(source, website=website)
+    own_title = source.title is not None and source.title_guessed_from is None
+    if own_title or not found.title:
+        return source
+    return replace(source, title=found.title, title_guessed_from=None)
