@@ -11,8 +11,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from requests_cache import SQLiteCache
 
+from bot.sources.answer import MAX_BODY
 from bot.sources.cache import ResponseCache
-from bot.sources.fetch import MAX_BODY, Fetcher
+from bot.sources.fetch import Fetcher
 from bot.sources.lookup import decode_html, examine
 from bot.sources.pool import by_turns
 from tests import sourcesite
@@ -28,7 +29,7 @@ def site(httpserver: HTTPServer) -> HTTPServer:
 @pytest.fixture
 def cache(tmp_path: Path) -> Iterator[ResponseCache]:
     """A fresh cache in the test's folder."""
-    store = ResponseCache(tmp_path / "cache", max_age_days=7)
+    store = ResponseCache(tmp_path / "cache.sqlite", max_age_days=7)
     yield store
     store.close()
 
@@ -120,9 +121,9 @@ def test_offline_answers_only_from_the_cache(site: HTTPServer, cache: ResponseCa
 
 
 def test_refresh_ignores_the_cache(site: HTTPServer, tmp_path: Path) -> None:
-    with_cache = ResponseCache(tmp_path / "c", max_age_days=7)
+    with_cache = ResponseCache(tmp_path / "c.sqlite", max_age_days=7)
     fetcher(with_cache).fetch(site.url_for("/news"))
-    refreshing = ResponseCache(tmp_path / "c", max_age_days=7, refresh=True)
+    refreshing = ResponseCache(tmp_path / "c.sqlite", max_age_days=7, refresh=True)
     fetcher(refreshing).fetch(site.url_for("/news"))
     assert len(site.log) == 2
 
@@ -166,17 +167,17 @@ def test_a_doi_the_resolver_does_not_know_has_no_record(site: HTTPServer) -> Non
 def test_the_access_date_is_the_day_the_cached_answer_was_fetched(
     site: HTTPServer, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "c"
-    first = ResponseCache(folder, max_age_days=7)
+    database = tmp_path / "c.sqlite"
+    first = ResponseCache(database, max_age_days=7)
     fetcher(first).fetch(site.url_for("/news"))
     first.close()
-    store = SQLiteCache(folder / "http.sqlite")  # the entry, made three days older
+    store = SQLiteCache(database)  # the entry, made three days older
     (key,) = list(store.responses.keys())
     entry = store.responses[key]
     entry.created_at -= timedelta(days=3)
     store.responses[key] = entry
     store.close()
-    again = ResponseCache(folder, max_age_days=7)
+    again = ResponseCache(database, max_age_days=7)
     examined = examine(site.url_for("/news"), fetcher(again), site.url_for("/doi/"))
     assert examined.metadata is not None
     assert examined.metadata.access_date == (entry.created_at.date()).isoformat()

@@ -1,8 +1,7 @@
-"""The HTTP cache on disk: requests-cache's SQLite store under $XDG_CACHE_HOME/wikidraft."""
+"""The HTTP cache on disk: requests-cache's SQLite store (bot.sources.folder says where)."""
 
 from __future__ import annotations
 
-import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,13 +11,6 @@ from requests_cache import CachedResponse, SQLiteCache
 
 # A page and its metadata request differ only in the Accept header (DOI content negotiation).
 MATCHED_HEADERS = ("Accept",)
-DATABASE = "http.sqlite"  # in the cache folder
-
-
-def cache_folder() -> Path:
-    """$XDG_CACHE_HOME/wikidraft, else ~/.cache/wikidraft (the XDG base directory default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wikidraft"
 
 
 class ResponseCache:
@@ -28,13 +20,10 @@ class ResponseCache:
     session reads every body whole before the fetcher could cut it at its size limit.
     """
 
-    def __init__(self, folder: Path, max_age_days: float, *, refresh: bool = False) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+    def __init__(self, database: Path, max_age_days: float, *, refresh: bool = False) -> None:
         # fast_save: no fsync per answer (a cache lost in a crash is only fetched again);
         # with it, 200 answers are stored in milliseconds instead of seconds.
-        self._store = SQLiteCache(
-            folder / DATABASE, match_headers=list(MATCHED_HEADERS), fast_save=True
-        )
+        self._store = SQLiteCache(database, match_headers=list(MATCHED_HEADERS), fast_save=True)
         self._lifetime = timedelta(days=max_age_days)
         self._refresh = refresh
         self._lock = threading.Lock()

@@ -11,7 +11,8 @@ from converters.citations.metadata import Author, SourceMetadata
 from converters.title import clean_title
 
 if TYPE_CHECKING:
-    from bot.sources.fetch import Fetched, Fetcher
+    from bot.sources.answer import Fetched
+    from bot.sources.fetch import Fetcher
 
 # The DOI Handbook's syntax: "10." registrant code "/" suffix; a suffix ends at white space, and
 # sentence punctuation after it belongs to the sentence.

@@ -8,14 +8,14 @@ import threading
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
 
+from bot.sources.answer import CACHED_CODES, MAX_BODY, REDIRECT_CODES, Fetched
 from bot.sources.safety import Refused, check_url
 
 if TYPE_CHECKING:
@@ -24,35 +24,13 @@ if TYPE_CHECKING:
     from bot.sources.cache import ResponseCache
 
 MAX_REDIRECTS = 5
-MAX_BODY = 2 * 1024 * 1024  # a page's metadata is in its head; a PDF's info is read from this
 PER_HOST = 2  # requests at a time to one host: the politeness of reFill and Citoid
 CONNECT_TIMEOUT = 10.0
 CHUNK = 64 * 1024
 PAGE_ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
-REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
-# Answers worth keeping: pages, redirects and "gone". A refusal (401, 403, 429) or a server
-# error may be over tomorrow, so it is asked again instead of remembered for a week.
-CACHED_CODES = frozenset({200, 203, 204, 300, 404, 410} | REDIRECT_CODES)
 # Storing an answer costs about twice its size for a moment; what was read from a bigger one
 # is kept all the same, with the examination (bot.sources.memo).
 MAX_CACHED_BODY = 512 * 1024
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """The answer to one URL after its redirects, or the problem that left it without one."""
-
-    url: str
-    final_url: str
-    status: int | None = None  # None when no answer came
-    redirects: tuple[str, ...] = ()  # each URL redirected to, in order
-    content_type: str = ""
-    body: bytes = b""  # at most MAX_BODY bytes, after Content-Encoding
-    fetched_on: date | None = None  # when the final answer was fetched (a cached one's date)
-    # None, or why there is no answer: "refused", "dns", "timeout", "connection",
-    # "redirects" (too many), "offline" (not in the cache).
-    problem: str | None = None
-    detail: str = ""
 
 
 class DeadlineExceeded(Exception):

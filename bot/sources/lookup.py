@@ -13,7 +13,8 @@ from bot.sources.soft404 import is_soft_404
 from converters.citations.metadata import SourceMetadata
 
 if TYPE_CHECKING:
-    from bot.sources.fetch import Fetched, Fetcher
+    from bot.sources.answer import Fetched
+    from bot.sources.fetch import Fetcher
 
 
 @dataclass(frozen=True)

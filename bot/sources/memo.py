@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 import time
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from requests_cache.backends.sqlite import SQLiteDict
-
-from bot.sources.fetch import CACHED_CODES
+from bot.sources.answer import CACHED_CODES
 
 if TYPE_CHECKING:
-    from bot.sources.fetch import Fetched
+    from bot.sources.answer import Fetched
     from bot.sources.lookup import Examined
 
 
@@ -25,12 +23,18 @@ def _complete(fetched: Fetched | None) -> bool:
 
 
 class Memo:
-    """``Examined`` per URL and settings, good as long as the answers they were read from."""
+    """``Examined`` per URL and settings, good as long as the answers they were read from.
+
+    A table of its own in the HTTP cache's SQLite file, read with the standard library: a warm
+    run needs neither requests nor requests-cache, which take longer to import than it to run.
+    """
 
     def __init__(self, database: Path, max_age_days: float) -> None:
-        # The HTTP cache's own SQLite file, a table of its own; values pickled here (the
-        # library's serializer is made for responses).
-        self._table = SQLiteDict(database, table_name="examined", serializer=None, fast_save=True)
+        self._db = sqlite3.connect(database)
+        self._db.execute("PRAGMA synchronous = OFF")  # a cache lost in a crash is made again
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS examined (key TEXT PRIMARY KEY, expires REAL, value BLOB)"
+        )
         self._lifetime = timedelta(days=max_age_days)
 
     @staticmethod
@@ -40,25 +44,23 @@ class Memo:
 
     def get(self, key: str) -> Examined | None:
         """The examination stored under ``key``, if its answers are still fresh."""
-        stored = self._table.get(key)
-        if stored is None:
-            return None
-        expires, examined = pickle.loads(stored)
-        return examined if time.time() < expires else None
+        row = self._db.execute(
+            "SELECT value FROM examined WHERE key = ? AND expires > ?", (key, time.time())
+        ).fetchone()
+        return pickle.loads(row[0]) if row else None
 
-    def put(self, key: str, examined: Examined) -> None:
-        """Keep ``examined`` if every answer in it is one the HTTP cache keeps."""
-        fetched = examined.fetched
-        if not (_complete(fetched) and _complete(examined.doi_answer)) or not fetched.fetched_on:
-            return
-        day = datetime.combine(fetched.fetched_on, datetime.min.time(), UTC)
-        expires = (day + self._lifetime).timestamp()  # no later than the page's cache entry
-        self._table[key] = pickle.dumps((expires, examined))
-
-    def batch(self) -> AbstractContextManager[None]:
-        """Store the puts made inside in one transaction."""
-        return self._table.bulk_commit()
+    def put_all(self, examined: dict[str, tuple[str, Examined]]) -> None:
+        """Keep each examination (by key) whose answers the HTTP cache keeps too, in one commit."""
+        rows = []
+        for key, found in examined.values():
+            fetched = found.fetched
+            if _complete(fetched) and _complete(found.doi_answer) and fetched.fetched_on:
+                day = datetime.combine(fetched.fetched_on, datetime.min.time(), UTC)
+                expires = (day + self._lifetime).timestamp()  # not after the page's cache entry
+                rows.append((key, expires, pickle.dumps(found)))
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO examined VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
-        """Close the table."""
-        self._table.close()
+        """Close the database."""
+        self._db.close()

@@ -11,8 +11,8 @@ from itertools import chain, zip_longest
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bot.sources.cache import DATABASE, ResponseCache, cache_folder
 from bot.sources.doi import find_doi
+from bot.sources.folder import cache_database
 from bot.sources.memo import Memo
 from bot.sources.settings import SourceSettings
 
@@ -56,9 +56,7 @@ def examine_all(
 
     Examinations kept from an earlier run are taken as they are; only the rest is fetched.
     """
-    folder = cache_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    memo = Memo(folder / DATABASE, settings.max_age_days)
+    memo = Memo(cache_database(), settings.max_age_days)
     key = {
         url: Memo.key(url, settings.doi_resolver, settings.allow_private, find_doi(text))
         for url, text in urls.items()
@@ -68,10 +66,8 @@ def examine_all(
         found = {url: examined for url, examined in kept.items() if examined is not None}
         missing = {url: text for url, text in urls.items() if url not in found}
         fetched = _fetch_all(missing, settings, offline, refresh) if missing else {}
-        with memo.batch():
-            for url, examined in fetched.items():
-                memo.put(key[url], examined)
-                found[url] = examined
+        memo.put_all({url: (key[url], examined) for url, examined in fetched.items()})
+        found.update(fetched)
     finally:
         memo.close()
     return found
@@ -81,10 +77,11 @@ def _fetch_all(
     urls: Mapping[str, str], settings: SourceSettings, offline: bool, refresh: bool
 ) -> dict[str, Examined]:
     """Every URL fetched and read, through the HTTP cache, by a pool of threads."""
+    from bot.sources.cache import ResponseCache
     from bot.sources.fetch import Fetcher
     from bot.sources.lookup import examine
 
-    cache = ResponseCache(cache_folder(), settings.max_age_days, refresh=refresh)
+    cache = ResponseCache(cache_database(), settings.max_age_days, refresh=refresh)
     fetcher = Fetcher(
         user_agent=settings.user_agent,
         timeout=settings.timeout,

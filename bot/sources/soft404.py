@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from bot.sources.fetch import Fetched
+    from bot.sources.answer import Fetched
     from converters.citations.metadata import SourceMetadata
 
 # What error pages call themselves, in their titles.
