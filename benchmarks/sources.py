@@ -15,7 +15,9 @@ import resource
 import statistics
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -134,6 +136,16 @@ def _row(name: str, runs: list[Checked], target: str, peak: str = "") -> list[st
     return [name, f"{wall:.2f} s", f"{cpu:.2f} s", target, asked, peak or f"{largest:.1f} MiB"]
 
 
+def _bare_floor(port: int) -> float:
+    """Seconds for the same 200 requests from 8 threads with bare urllib (no parsing, no cache):
+    what this machine, loaded as it is, allows at best."""
+    urls = [_url(port, n) for n in range(DRAFTS * PER_DRAFT)]
+    start = time.perf_counter()
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        list(pool.map(lambda url: urllib.request.urlopen(url, timeout=60).read(), urls))
+    return time.perf_counter() - start
+
+
 def run_sources(settings: Settings) -> list[Table]:
     """Cold and warm check of 200 slow URLs, and the peak RSS with and without a 50 MB page."""
     port = 8190
@@ -146,6 +158,7 @@ def run_sources(settings: Settings) -> list[Table]:
         settings.command,
         ["run", "wall time", "CPU time", "target", "requests to the servers", "peak RSS"],
     )
+    bare: list[float] = []
     colds: list[Checked] = []
     warms: list[Checked] = []
     huge: list[Checked] = []
@@ -153,13 +166,16 @@ def run_sources(settings: Settings) -> list[Table]:
         plain = _drafts(settings.work / "plain", port, huge=False)
         with_huge = _drafts(settings.work / "huge", port, huge=True)
         for repeat in range(settings.repeats):
+            bare.append(_bare_floor(port))
             cache = settings.work / f"cache-{repeat}"
             colds.append(_check(plain, cache, config, requests))
             warms.append(_check(plain, cache, config, requests))
             huge.append(_check(with_huge, settings.work / f"cache-huge-{repeat}", config, requests))
     cold_peak = max(c.run.peak_kib for c in colds) / 1024
     huge_peak = max(c.run.peak_kib for c in huge) / 1024
+    floor_here = f"{statistics.median(bare):.2f} s"
     table.rows += [
+        ["the 200 requests alone (bare urllib, 8 threads)", floor_here, "", "", "200 each", ""],
         _row("cold (empty cache)", colds, f"<= {1.25 * floor:.2f} s (1.25 x floor {floor:.1f} s)"),
         _row("warm (cached)", warms, "<= 0.50 s, 0 requests"),
         _row(

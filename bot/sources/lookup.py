@@ -74,13 +74,24 @@ def read_page(fetched: Fetched) -> SourceMetadata | None:
     return None
 
 
+def read_answer(fetched: Fetched, draft_text: str = "") -> Examined:
+    """What an answer tells: the page's metadata, and the DOI that the URL, the page or
+    ``draft_text`` names (not resolved yet)."""
+    page = read_page(fetched) if fetched.status is not None else None
+    doi = find_doi(fetched.url) or (page.doi if page else None) or find_doi(draft_text)
+    # The body is read: a check of many pages must not hold them all.
+    return Examined(replace(fetched, body=b""), page, doi)
+
+
+def with_record(examined: Examined, resolved: tuple[Fetched, SourceMetadata | None]) -> Examined:
+    """``examined`` with the resolver's answer for its DOI and the record found in it."""
+    answer, record = resolved
+    return replace(examined, doi_answer=replace(answer, body=b""), record=record)
+
+
 def examine(url: str, fetcher: Fetcher, resolver: str, draft_text: str = "") -> Examined:
     """Fetch ``url``, read its metadata and resolve the DOI it (or ``draft_text``) names."""
-    fetched = fetcher.fetch(url)
-    page = read_page(fetched) if fetched.status is not None else None
-    fetched = replace(fetched, body=b"")  # read: a check of many pages must not hold them all
-    doi = find_doi(url) or (page.doi if page else None) or find_doi(draft_text)
-    if doi is None:
-        return Examined(fetched, page)
-    answer, record = resolve(doi, resolver, fetcher)
-    return Examined(fetched, page, doi, replace(answer, body=b""), record)
+    examined = read_answer(fetcher.fetch(url), draft_text)
+    if examined.doi is None:
+        return examined
+    return with_record(examined, resolve(examined.doi, resolver, fetcher))

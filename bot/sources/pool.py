@@ -6,7 +6,7 @@ import importlib
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from itertools import chain, zip_longest
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -76,10 +76,15 @@ def examine_all(
 def _fetch_all(
     urls: Mapping[str, str], settings: SourceSettings, offline: bool, refresh: bool
 ) -> dict[str, Examined]:
-    """Every URL fetched and read, through the HTTP cache, by a pool of threads."""
+    """Every URL fetched through the HTTP cache by a pool of threads that only fetch.
+
+    Answers are read here, between answers, and a DOI found in one goes back to the pool: no
+    fetching slot waits while a page is parsed.
+    """
     from bot.sources.cache import ResponseCache
+    from bot.sources.doi import resolve
     from bot.sources.fetch import Fetcher
-    from bot.sources.lookup import examine
+    from bot.sources.lookup import read_answer, with_record
 
     cache = ResponseCache(cache_database(), settings.max_age_days, refresh=refresh)
     fetcher = Fetcher(
@@ -96,13 +101,22 @@ def _fetch_all(
             # The extractor takes a third of a second to import: done while the first answers
             # are awaited, not after they came.
             pool.submit(importlib.import_module, "bot.sources.metadata")
-            futures = {
-                pool.submit(examine, url, fetcher, settings.doi_resolver, urls[url]): url
-                for url in by_turns(list(urls))
-            }
-            for future in as_completed(futures):
-                found[futures[future]] = future.result()
-                progress.step()
+            pending = {pool.submit(fetcher.fetch, url): url for url in by_turns(list(urls))}
+            unresolved: dict[str, Examined] = {}
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    url = pending.pop(future)
+                    if url in unresolved:
+                        found[url] = with_record(unresolved.pop(url), future.result())
+                    elif (examined := read_answer(future.result(), urls[url])).doi is None:
+                        found[url] = examined
+                    else:
+                        unresolved[url] = examined
+                        asked = pool.submit(resolve, examined.doi, settings.doi_resolver, fetcher)
+                        pending[asked] = url
+                        continue
+                    progress.step()
     finally:
         cache.close()
     return found
