@@ -115,3 +115,19 @@ def test_a_bad_sources_section_is_exit_2_naming_the_key(
 ) -> None:
     assert main(["check", draft(tmp_path, site), "--config", config(tmp_path, site, extra)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_converter_warnings_are_listed_and_a_title_guessed_from_the_url_is_not_compared(
+    site: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The blog's path says "rust kernel notes"; its <title> shares no word with that guess.
+    site.expect_request("/2019/rust-kernel-notes").respond_with_data(
+        (sourcesite.PAGES / "blog.html").read_bytes(), content_type=sourcesite.HTML
+    )
+    path = tmp_path / "guess.md"
+    url = site.url_for("/2019/rust-kernel-notes")
+    path.write_text(f"# Rust\n\nRust.[^1]\n\n[^1]: {url}\n", encoding="utf-8")
+    assert main(["check", str(path), "--config", config(tmp_path, site)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f'{path}:5: warning: title "Rust kernel notes" was taken from the URL; check it'
+    ]
