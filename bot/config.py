@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import UserError
 from bot.sources.settings import DEFAULT_USER_AGENT, SourceSettings
+from bot.target import Target, TargetError, parse_namespace
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / "config" / "local.toml"
@@ -22,7 +23,7 @@ REQUIRED = object()  # the default of a key every config file must set
 SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
     "wiki": {
         "api": (str, REQUIRED),  # the full api.php URL
-        "namespace": (str, "Draft"),  # the only namespace wikidraft writes to
+        "namespace": (str, "Draft"),  # "Draft", or a sandbox "User:Name/sandbox" (bot/target.py)
         "username": (str, REQUIRED),  # a bot-password login name, "User@app"
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
@@ -62,6 +63,7 @@ class Config:
 
     api: str
     namespace: str
+    target: Target  # where drafts go: wiki.namespace, checked
     username: str
     password_env: str | None
     password_file: Path | None
@@ -137,10 +139,16 @@ def load(explicit: str | None = None) -> Config:
     data = _read(path)
     values = _checked(path, data)
     password_file = _password_file(path, values)
+    username = _username(path, values["username"])
+    try:
+        where = parse_namespace(values["namespace"], username)
+    except TargetError as error:
+        raise UserError(f"{path}: {error}") from None
     return Config(
         api=_api(path, values["api"]),
         namespace=values["namespace"],
-        username=_username(path, values["username"]),
+        target=where,
+        username=username,
         password_env=None if password_file else values["password_env"] or "WIKIDRAFT_PASSWORD",
         password_file=password_file,
         user_agent=_user_agent(path, values["api"], values["user_agent"]),

@@ -54,7 +54,9 @@ def table(outcomes: list[Outcome], article_base: str, stream: TextIO = sys.stdou
     width = max((len(outcome.change.item.title) for outcome in outcomes), default=0)
     for outcome in outcomes:
         item = outcome.change.item
-        url = page_url(article_base, item.title) if item.refused is None else "-"
+        # No address for a page that is not there: refused, or a new page the wiki did not save.
+        made = item.exists or outcome.status is not Status.FAILED
+        url = page_url(article_base, item.title) if item.refused is None and made else "-"
         line = f"{outcome.status.value:<10}  {item.title:<{width}}  {url}"
         stream.write(line + (f"  ({outcome.detail})" if outcome.detail else "") + "\n")
     counts = Counter(outcome.status for outcome in outcomes)

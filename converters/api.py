@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -16,11 +17,17 @@ from converters.errors import ConversionError
 from converters.frontmatter import FrontMatter, read_front_matter
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
-from converters.render.context import RenderContext, Report
+from converters.render.context import RenderContext, Report, line_of
 from converters.render.table import RENDERERS
 from converters.result import Conversion
-from converters.structure import outline
-from converters.title import clean_title, take_namespace_line, title_from_file
+from converters.structure import has_body, outline
+from converters.title import (
+    check_title,
+    clean_title,
+    subject_names,
+    take_namespace_line,
+    title_from_file,
+)
 
 
 def normalise(markdown: object) -> str:
@@ -39,6 +46,27 @@ def normalise(markdown: object) -> str:
     # CommonMark replaces NUL with U+FFFD; lone surrogates cannot be written as UTF-8 at all.
     text = text.replace("\x00", "\ufffd")
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR, and the noncharacters
+# U+FFFE and U+FFFF: MediaWiki stores U+FFFD for each (UtfNormal\Validator::cleanUp), so a page
+# holding one would never match its draft.
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def remove_controls(text: str, report: Report) -> str:
+    """text without the characters MediaWiki cannot store; one warning says how many."""
+    first = CONTROLS.search(text)
+    if first is None:
+        return text
+    cleaned, count = CONTROLS.subn("", text)
+    line = text.count("\n", 0, first.start()) + 1
+    report.warn(
+        line,
+        f"removed {count} character(s) that MediaWiki cannot store (control characters, "
+        f"U+FFFE, U+FFFF), the first (U+{ord(first.group()):04X}) on this line",
+    )
+    return cleaned
 
 
 @contextmanager
@@ -61,30 +89,37 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    report = Report()
+    text = remove_controls(normalise(markdown), report)
+    text, namespace, line_title = take_namespace_line(text, settings.target_namespace)
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
     front = (
-        read_front_matter(first.content)
+        read_front_matter(first.content, line_of(first) + 1, report.warn)
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
-    report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
-    plan = outline(tree.children, given)
+    plan = outline(tree.children, report.warn)
     candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:
         report.warn(None, "no title found; pass --title or start the draft with a # Title")
         chosen = "Untitled draft"
+    check_title(chosen, plan.h1, plan.h1_line, report.warn)
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
-    wikitext = write_article(plan, front, chosen, ctx)
+    names = subject_names((chosen, plan.h1, front.title, line_title))
+    wikitext = write_article(plan, front, names, ctx)
+    empty = not has_body(plan)
+    if empty:
+        report.warn(None, "empty draft: there is no text under the title")
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+    references = ctx.book.references
+    return Conversion(chosen, wikitext, namespace, tuple(warnings), references, empty=empty)
 
 
 def release(tree: SyntaxTreeNode) -> None:

@@ -41,12 +41,14 @@ class Conversion:
     namespace: str | None = None
     warnings: tuple[ConversionWarning, ...] = field(default_factory=tuple)
     references: tuple[Reference, ...] = field(default_factory=tuple)
+    empty: bool = False  # no text under the title: nothing to publish (warned as "empty draft")
 
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``wikidraft convert --json``."""
         return {
             "title": self.title,
             "namespace": self.namespace,
+            "empty": self.empty,
             "wikitext": self.wikitext,
             "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
             "references": [

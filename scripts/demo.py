@@ -2,11 +2,13 @@
 
 It starts from a fresh local wiki and an empty ledger, so that every run shows the same story
 (pages created, then unchanged) whatever earlier runs or converter versions left behind. Each
-step is printed as the command a user would type, then run exactly as typed.
+step is printed as the command a user can type in the repository (.venv/bin/wikidraft …), then
+run exactly as printed.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -14,7 +16,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(str(path.relative_to(REPO)) for path in (REPO / "examples").glob("*.md"))
-WIKIDRAFT = str(Path(sys.executable).with_name("wikidraft"))
+# The venv's command, as typed from the repository: `wikidraft` alone is not on a new user's PATH.
+WIKIDRAFT = os.path.relpath(Path(sys.executable).with_name("wikidraft"), REPO)
 LEDGER = REPO / "examples" / ".wikidraft" / "ledger.json"
 
 # (arguments, the exit statuses that mean the step went as it should)
@@ -24,6 +27,11 @@ STEPS: list[tuple[list[str], set[int]]] = [
     (["push", "--yes", *EXAMPLES], {0}),
     (["diff", *EXAMPLES], {0}),  # 0: the wiki now holds exactly what we converted
 ]
+
+
+def typed(arguments: list[str]) -> str:
+    """The command line of a step as a user types it in the repository."""
+    return shlex.join([WIKIDRAFT, *arguments])
 
 
 def main() -> int:
@@ -36,8 +44,9 @@ def main() -> int:
     # read as "deleted on the wiki since your last push".
     LEDGER.unlink(missing_ok=True)
     for arguments, expected in STEPS:
-        print(f"\n$ wikidraft {shlex.join(arguments)}", flush=True)
-        status = subprocess.run([WIKIDRAFT, *arguments], cwd=REPO).returncode
+        command = typed(arguments)
+        print(f"\n$ {command}", flush=True)
+        status = subprocess.run(shlex.split(command), cwd=REPO).returncode
         if status not in expected:
             print(f"demo: step failed with exit status {status}", file=sys.stderr)
             return 1

@@ -55,6 +55,9 @@ DROPPED = {
     # Headings the structure step drops.
     "An Introduction heading at the start is dropped; its text is the lead": {"introduction"},
     "An empty References heading without citations is dropped": {"references"},
+    # "Sources" is the References appendix (MOS:ORDER names it so).
+    "Without [N] markers in the text a numbered list under References is a bibliography":
+        {"sources"},
 }
 # fmt: on
 

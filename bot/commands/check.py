@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bot.commands.common import add_config_argument
+from bot.commands.common import add_config_argument, add_recursive_argument
 from bot.errors import UserError
 
 HELP = """Check the sources a draft cites before anyone else has to.
@@ -26,6 +26,7 @@ Example:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file, a directory, or -")
+    add_recursive_argument(parser)
     add_config_argument(parser)
     parser.add_argument(
         "--json",
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from converters import ConversionError, ConverterBug, convert
 
     settings = load_sources(args.config)
-    drafts = [draft for path in args.paths for draft in _read(path)]
+    drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
     converted = []
     for draft in drafts:
         source = None if draft.name == "<stdin>" else draft.name

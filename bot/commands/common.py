@@ -23,8 +23,18 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_recursive_argument(parser: argparse.ArgumentParser) -> None:
+    """-r/--recursive, on every command that takes folders of drafts."""
+    parser.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="read the drafts in subfolders of a folder too (hidden folders are skipped)",
+    )
+
+
 def changes(
-    paths: list[str], config: Config, *, login: bool
+    paths: list[str], config: Config, *, login: bool, recursive: bool = False
 ) -> tuple[BotPasswordSite, list[Change]]:
     """Connect, convert and fetch, compare: what a push of paths would do."""
     from bot import plan, site
@@ -32,7 +42,7 @@ def changes(
 
     wiki = site.connect(config, login=login)
     with site.wiki_errors(config):
-        items = plan.build(wiki, config, paths)
+        items = plan.build(wiki, config, paths, recursive)
     for item in items:
         for warning in item.conversion.warnings:
             where = f"{item.source}:{warning.line}" if warning.line else str(item.source)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import output
+from bot.commands.common import add_recursive_argument
+from bot.drafts import draft_files
 from bot.errors import UserError
 
 if TYPE_CHECKING:
@@ -21,9 +22,11 @@ if TYPE_CHECKING:
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
-*.md in it. Several drafts need --out-dir (or --json). Warnings go to standard error as
-FILE:LINE: MESSAGE.
+*.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
+--json). Warnings go to standard error as FILE:LINE: MESSAGE.
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
+An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
+that is one of the drafts is refused.
 
 Example:
   wikidraft convert draft.md -o draft.wiki
@@ -38,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("-o", "--output", metavar="FILE", help="write the wikitext to FILE")
     output.add_argument("--out-dir", metavar="DIR", help="write NAME.wiki per draft into DIR")
     parser.add_argument("--title", help="the article title (default: from the draft)")
+    add_recursive_argument(parser)
     parser.add_argument(
         "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
     )
@@ -57,16 +61,13 @@ class Draft:
     text: str
 
 
-def _read(path: str) -> list[Draft]:
+def _read(path: str, recursive: bool = False) -> list[Draft]:
     """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
     if path == "-":
         return [Draft("<stdin>", _decode("<stdin>", sys.stdin.buffer.read()))]
     source = Path(path)
     if source.is_dir():
-        files = sorted(source.glob("*.md"))
-        if not files:
-            raise UserError(f"{path}: no *.md files in this directory")
-        return [draft for file in files for draft in _read(str(file))]
+        return [draft for file in draft_files([path], recursive) for draft in _read(str(file))]
     try:
         data = source.read_bytes()
     except OSError as error:
@@ -89,17 +90,12 @@ def _stem(draft: Draft) -> str:
     return "stdin" if draft.name == "<stdin>" else Path(draft.name).stem
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _targets(drafts: list[Draft], args: argparse.Namespace) -> list[Path]:
+    """The files -o or --out-dir would write, one per draft (none for standard output)."""
+    if args.out_dir:
+        suffix = ".json" if args.json else ".wiki"
+        return [Path(args.out_dir) / f"{_stem(draft)}{suffix}" for draft in drafts]
+    return [Path(args.output)] if args.output else []
 
 
 def _output(conversion: Conversion, as_json: bool) -> str:
@@ -116,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.sources.settings import SourceSettings
     from converters import ConversionError, ConverterBug, convert
 
-    drafts = [draft for path in args.paths for draft in _read(path)]
+    drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
     several = len(drafts) > 1
     if several and args.output:
         raise UserError("-o FILE takes one draft; use --out-dir DIR for several")
@@ -124,12 +120,17 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--title names one draft; convert the drafts one at a time")
     if several and not (args.out_dir or args.json):
         raise UserError("several drafts need --out-dir DIR (or --json)")
-    stems = [_stem(draft) for draft in drafts]
-    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
-    if args.out_dir and clash:
-        raise UserError(
-            f"two drafts are named {clash}.md; --out-dir would write one over the other"
-        )
+    named: dict[str, str] = {}
+    for draft in drafts:
+        other = named.setdefault(_stem(draft), draft.name)
+        if args.out_dir and other != draft.name:
+            raise UserError(
+                f"{other} and {draft.name} have the same name; --out-dir would write one over "
+                "the other"
+            )
+    targets = _targets(drafts, args)
+    sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
+    output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
 
     def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
         source = None if draft.name == "<stdin>" else draft.name
@@ -150,21 +151,22 @@ def run(args: argparse.Namespace) -> int:
         for warning in conversion.warnings:
             where = f"{draft.name}:{warning.line}" if warning.line else draft.name
             print(f"{where}: {warning.message}", file=sys.stderr)
-    _emit(results, args)
+    _emit(results, targets, args)
     return 0
 
 
-def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> None:
+def _emit(
+    results: list[tuple[Draft, Conversion]], targets: list[Path], args: argparse.Namespace
+) -> None:
     """Write the outputs (all converted already, so a failure cannot leave half of them)."""
     if args.out_dir:
-        suffix = ".json" if args.json else ".wiki"
-        for draft, conversion in results:
-            path = Path(args.out_dir) / f"{_stem(draft)}{suffix}"
-            _write_atomically(path, _output(conversion, args.json))
+        output.make_directory(Path(args.out_dir), "--out-dir")
+        for (_, conversion), target in zip(results, targets, strict=True):
+            output.write_file(target, _output(conversion, args.json), "--out-dir")
     elif args.output:
-        _write_atomically(Path(args.output), _output(results[0][1], args.json))
+        output.write_file(targets[0], _output(results[0][1], args.json), "-o")
     elif args.json and len(results) > 1:
         payload = [{"source": d.name, **c.to_json()} for d, c in results]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        output.write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_output(results[0][1], args.json))
+        output.write_stdout(_output(results[0][1], args.json))

@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, changes, load_config
+from bot.commands.common import add_config_argument, add_recursive_argument, changes, load_config
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
 Converts each draft, fetches the current pages in batches of 50 (no login, no edit token) and
 prints a unified diff per page, then one line per page: new, changed (+a -b lines), unchanged
-or refused (a title outside the configured namespace). A page edited on the wiki since your
-last push (or never pushed from here) is named, with what was changed there. Colour on a
-terminal unless NO_COLOR is set. Exit status like diff(1): 0 nothing would change, 1 something
-would, 2 trouble (including a refused title).
+or refused (a title outside the configured namespace, an empty draft, a page over the wiki's
+size limit). A page edited on the wiki since your last push (or never pushed from here) is
+named, with what was changed there. Colour on a terminal unless NO_COLOR is set. Exit status
+like diff(1): 0 nothing would change, 1 something would or a page is refused, 2 trouble
+(including a refused title).
 
 Example:
   wikidraft diff examples/
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    add_recursive_argument(parser)
     add_config_argument(parser)
 
 
@@ -35,10 +37,10 @@ def run(args: argparse.Namespace) -> int:
     from bot.compare import write_json, write_text
 
     config = load_config(args)
-    wiki, found = changes(args.paths, config, login=False)
+    wiki, found = changes(args.paths, config, login=False, recursive=args.recursive)
     drifts = drift.find(wiki, drift.open_ledger(found), config, found)
     (write_json if args.format == "json" else write_text)(found)
     drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
-    if any(change.status == "refused" for change in found):
+    if any(change.status == "refused" and not change.item.placed for change in found):
         return 2
-    return 1 if any(change.status in ("new", "changed") for change in found) else 0
+    return 1 if any(change.status in ("new", "changed", "refused") for change in found) else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, changes, load_config
+from bot.commands.common import add_config_argument, add_recursive_argument, changes, load_config
 from bot.errors import UserError
 
 HELP = """Publish drafts to the configured namespace of the wiki (Draft: by default).
@@ -36,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also overwrite pages edited on the wiki since your last push (or never pushed "
         "from here) and pages that opt out of bots with {{bots}}/{{nobots}} (never conflicts)",
     )
+    add_recursive_argument(parser)
     add_config_argument(parser)
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.yes and not interactive:
         raise UserError("push asks before writing; without a terminal, pass --yes")
     config = load_config(args)
-    site, found = changes(args.paths, config, login=True)
+    site, found = changes(args.paths, config, login=True, recursive=args.recursive)
     ledger = drift.open_ledger(found)
     drifts = drift.find(site, ledger, config, found)
     drift.write(drifts)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block import StateBlock
 
+from converters.citations.inline import NUMBER_MARKER
 from converters.citations.state import citation_state
 
 # "[^1^][1]: [Site](url)": one Bing/Copilot definition line (the key is the second label).
@@ -21,11 +22,19 @@ PERPLEXITY_HEAD = re.compile(r"(?:\*\*)?(?:Citations|Sources)(?::\*\*|\*\*:|:)\s
 PERPLEXITY_LINE = re.compile(r"\[(?P<key>\d+)\][ \t]+(?P<text>\S.*)")
 # Without the head, only a line that is plainly a source list entry starts the list.
 PERPLEXITY_FIRST_LINE = re.compile(r"\[\d+\][ \t]+<?https?://")
+# "### 3. References" (any level, numbered or not) over a numbered list "1. Title. url".
+NUMBERED_HEAD = re.compile(
+    r"#{1,6}[ \t]+(?:\d+[.)][ \t]*)?(?:References|Sources|Citations|Works cited)"
+    r"[ \t:]*(?:#+[ \t]*)?",
+    re.IGNORECASE,
+)
+NUMBERED_LINE = re.compile(r"(?P<key>\d+)[.)][ \t]+(?P<text>\S.*)")
 # How a line each rule reads must start. The rules run at every line of every paragraph (a
 # source list may interrupt one), so this test rejects almost every line before a regex runs.
 _BING_DEFINITION_START = ("[^",)
 _BING_FOOTER_START = ("S", "s", "\u017f")  # U+017F, long s: re.IGNORECASE takes it for "s"
 _PERPLEXITY_START = ("[", "**", "C", "c", *_BING_FOOTER_START)
+_DIGITS = tuple("0123456789")
 
 
 def _line(state: StateBlock, line: int) -> str | None:
@@ -118,3 +127,20 @@ def perplexity_sources(state: StateBlock, start: int, end: int, silent: bool) ->
     if not PERPLEXITY_FIRST_LINE.match(text):
         return False
     return _source_list(state, start, end, silent, PERPLEXITY_LINE)
+
+
+def numbered_sources(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A numbered list ``1. source`` under a "References" heading, in a draft citing ``[N]``.
+
+    Without ``[N]`` markers in the text the list is a bibliography and stays a list.
+    """
+    if not _starts_with(state, start, _DIGITS):
+        return False
+    above = start - 1
+    while above >= 0 and not state.src[state.bMarks[above] : state.eMarks[above]].strip():
+        above -= 1
+    if above < 0 or not NUMBERED_HEAD.fullmatch(_line(state, above) or ""):
+        return False
+    if NUMBER_MARKER.search(state.src) is None:
+        return False
+    return _source_list(state, start, end, silent, NUMBERED_LINE)

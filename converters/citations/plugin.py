@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from converters.citations.blocks import bing_definition, bing_footer, perplexity_sources
+from converters.citations.blocks import (
+    bing_definition,
+    bing_footer,
+    numbered_sources,
+    perplexity_sources,
+)
 from converters.citations.definitions import (
     flatten_footnotes,
     move_definitions,
@@ -24,6 +29,7 @@ def install(md: MarkdownIt) -> None:
     md.block.ruler.before("reference", "cite_bing_definition", bing_definition, _INTERRUPTS)
     md.block.ruler.before("reference", "cite_bing_footer", bing_footer, _INTERRUPTS)
     md.block.ruler.before("reference", "cite_perplexity", perplexity_sources, _INTERRUPTS)
+    md.block.ruler.before("list", "cite_numbered", numbered_sources, _INTERRUPTS)
     # Before "link", so "[^1^][1]" and "[1][2]" are citations, not links to "[1]: url".
     md.inline.ruler.before("link", "cite_ref", cite_ref)
     md.core.ruler.after("block", "cite_flatten_footnotes", flatten_footnotes)

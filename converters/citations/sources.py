@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from converters.citations.templates import markdown_text
 from converters.citations.urls import (
     clean_url,
     host,
@@ -28,9 +29,13 @@ _LONE_LINK = re.compile(
 _TITLE_THEN_URL = re.compile(
     r"(?P<title>.*?\S)[\s.,:;\u2013\u2014-]*\s<?(?P<url>https?://[^\s<>]+?)>?[.,;]?"
 )
-# " - Wikipedia", " | Britannica": the site name page titles end with (hyphen, dashes, bar, dot).
+# '"Point Reyes Lighthouse". *Lighthousefriends.com*': a quoted title, then the work or site.
+_QUOTED_TITLE = re.compile(
+    r'["\u201c](?P<title>[^"\u201c\u201d]+)["\u201d][.,:]?(?:\s+(?P<site>.+))?'
+)
 # Emphasis, code and angle brackets around a URL that is all a reference says.
 _MARKS_AROUND = "*_`<> \t\n.,;"
+# " - Wikipedia", " | Britannica": the site name page titles end with (hyphen, dashes, bar, dot).
 _SITE_SUFFIX = re.compile(r"\s+[-\u2013\u2014|\u00b7:]\s+(?P<site>[^-\u2013\u2014|\u00b7:]+)$")
 
 
@@ -103,7 +108,7 @@ def parse_definition(raw: str) -> Source | None:
         return web_source(bare)
     titled = _TITLE_THEN_URL.fullmatch(text)
     if titled and is_web_url(titled["url"]):
-        return web_source(titled["url"], titled["title"].strip(" .").strip())
+        return _titled_source(titled["url"], markdown_text(titled["title"]).strip(" .").strip())
     return None
 
 
@@ -126,3 +131,12 @@ def enriched(source: Source, found: SourceMetadata | None) -> Source:
     if own_title or not found.title:
         return source
     return replace(source, title=found.title, title_guessed_from=None)
+
+
+def _titled_source(url: str, text: str) -> Source:
+    """The source for "Title" or '"Title". Site' written before its URL."""
+    quoted = _QUOTED_TITLE.fullmatch(text)
+    if quoted is None:
+        return web_source(url, text)
+    site = web_source(url, quoted["site"], text_is_site=True) if quoted["site"] else web_source(url)
+    return replace(site, title=quoted["title"].strip(), title_guessed_from=None)
