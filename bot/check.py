@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from bot.sources.judge import isbn_findings, judge
@@ -30,15 +30,8 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}"
 
     def to_json(self) -> dict[str, object]:
-        """The shape of one entry of ``check --json``."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "severity": self.severity,
-            "kind": self.kind,
-            "message": self.message,
-            "url": self.url,
-        }
+        """The shape of one entry of ``check --json``: the fields, in this order."""
+        return asdict(self)
 
 
 def _converter_problems(draft: Draft, conversion: Conversion) -> list[Problem]:
