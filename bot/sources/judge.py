@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from stdnum import isbn
-
 from bot.sources.soft404 import is_soft_404, redirected_home
 
 if TYPE_CHECKING:
@@ -126,6 +124,8 @@ def judge(url: str, examined: Examined, draft_title: str | None) -> list[Finding
 
 def isbn_findings(text: str) -> list[Finding]:
     """An error for every ISBN in ``text`` whose check digit is wrong."""
+    from stdnum import isbn  # imported when a draft has an ISBN: a warm check is mostly start-up
+
     return [
         Finding("error", "bad-isbn", f"ISBN {m['number']} has a wrong check digit; copy it again")
         for m in _ISBN.finditer(text)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from w3lib.encoding import html_to_unicode
-
 from bot.sources.doi import find_doi, resolve
 from bot.sources.pdf import pdf_metadata
 from bot.sources.soft404 import is_soft_404
@@ -45,6 +43,7 @@ class Examined:
 def decode_html(fetched: Fetched) -> str:
     """The page as text: charset from the header, else ``<meta charset>``, else detected."""
     from charset_normalizer import from_bytes
+    from w3lib.encoding import html_to_unicode
 
     def detect(body: bytes) -> str | None:
         results = from_bytes(body[:65536])
