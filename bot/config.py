@@ -28,6 +28,7 @@ SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
         "user_agent": (str, None),  # required for wikis on other machines: who to contact
+        "policy": (str, None),  # "wikimedia" or "other"; unset: a Wikimedia host is "wikimedia"
     },
     "edit": {
         "summary": (str, "Publishing draft converted from Markdown"),
@@ -73,6 +74,8 @@ class Config:
     throttle: float
     maxlag: int
     preserve_templates: tuple[str, ...]
+    source: Path  # the file read; the project's ledger lives beside it
+    policy: str | None = None  # whose rules on LLM text apply (bot/provenance.py)
     sources: SourceSettings = field(default_factory=SourceSettings)
 
     @property
@@ -157,6 +160,8 @@ def load(explicit: str | None = None) -> Config:
         throttle=float(values["throttle"]),
         maxlag=values["maxlag"],
         preserve_templates=tuple(values["preserve_templates"]),
+        source=path,
+        policy=values["policy"],
         sources=_sources(path, _table(path, "sources", data), values["user_agent"]),
     )
 
@@ -199,6 +204,8 @@ def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
     preserve, throttle, maxlag = (values[k] for k in ("preserve_templates", "throttle", "maxlag"))
     if not all(isinstance(name, str) for name in preserve):  # type: ignore[attr-defined]
         raise UserError(f"{path}: edit.preserve_templates must be a list of template names")
+    if values["policy"] not in (None, "wikimedia", "other"):
+        raise UserError(f'{path}: wiki.policy must be "wikimedia" or "other"')
     if throttle < 0 or maxlag < 0:  # type: ignore[operator]
         raise UserError(f"{path}: edit.throttle and edit.maxlag cannot be negative")
     return values

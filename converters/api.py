@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -14,9 +13,12 @@ from converters.article import write_article
 from converters.check import check
 from converters.citations import ReferenceBook
 from converters.errors import ConversionError
+from converters.findings import found
 from converters.frontmatter import FrontMatter, read_front_matter
+from converters.invisible import remove_controls, strip_invisible
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
+from converters.provenance import provenance
 from converters.render.context import RenderContext, Report, line_of
 from converters.render.table import RENDERERS
 from converters.result import Conversion
@@ -48,27 +50,6 @@ def normalise(markdown: object) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-# C0 controls but NUL (CommonMark's U+FFFD already), tab, LF and CR, and the noncharacters
-# U+FFFE and U+FFFF: MediaWiki stores U+FFFD for each (UtfNormal\Validator::cleanUp), so a page
-# holding one would never match its draft.
-CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def remove_controls(text: str, report: Report) -> str:
-    """text without the characters MediaWiki cannot store; one warning says how many."""
-    first = CONTROLS.search(text)
-    if first is None:
-        return text
-    cleaned, count = CONTROLS.subn("", text)
-    line = text.count("\n", 0, first.start()) + 1
-    report.warn(
-        line,
-        f"removed {count} character(s) that MediaWiki cannot store (control characters, "
-        f"U+FFFE, U+FFFF), the first (U+{ord(first.group()):04X}) on this line",
-    )
-    return cleaned
-
-
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the duration, if it was running."""
@@ -90,7 +71,7 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
     report = Report()
-    text = remove_controls(normalise(markdown), report)
+    text = strip_invisible(remove_controls(normalise(markdown), report.warn), report.warn)
     text, namespace, line_title = take_namespace_line(text, settings.target_namespace)
     env: dict[str, object] = {}
     tree = parse(text, env)
@@ -100,6 +81,9 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
+    findings = found(env)
+    for finding in findings:
+        report.warn(finding.line, finding.message, kind=finding.kind, severity=finding.severity)
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     plan = outline(tree.children, report.warn)
@@ -118,8 +102,15 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    references = ctx.book.references
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), references, empty=empty)
+    return Conversion(
+        chosen,
+        wikitext,
+        namespace,
+        tuple(warnings),
+        ctx.book.references,
+        provenance(findings, front),
+        empty=empty,
+    )
 
 
 def release(tree: SyntaxTreeNode) -> None:

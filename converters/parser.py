@@ -14,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from converters import citations
+from converters import chatphrases, citations
 from converters.errors import ConversionError
 from converters.repairs import install as install_repairs
 
@@ -45,6 +45,7 @@ def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     md.validateLink = valid_link
     install_repairs(md)
     citations.install(md)
+    chatphrases.install(md)
     return md
 
 

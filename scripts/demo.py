@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(str(path.relative_to(REPO)) for path in (REPO / "examples").glob("*.md"))
 # The venv's command, as typed from the repository: `wikidraft` alone is not on a new user's PATH.
 WIKIDRAFT = os.path.relpath(Path(sys.executable).with_name("wikidraft"), REPO)
-LEDGER = REPO / "examples" / ".wikidraft" / "ledger.json"
+# The ledger beside the config the demo uses (./wikidraft.toml, else config/local.toml), and
+# the one older versions kept next to the examples.
+LEDGERS = [REPO / folder / ".wikidraft" / "ledger.json" for folder in (".", "config", "examples")]
 
 # (arguments, the exit statuses that mean the step went as it should)
 STEPS: list[tuple[list[str], set[int]]] = [
@@ -42,7 +44,8 @@ def main() -> int:
         return 1
     # The ledger remembers pushes to the wiki just deleted; without this the fresh pages would
     # read as "deleted on the wiki since your last push".
-    LEDGER.unlink(missing_ok=True)
+    for ledger in LEDGERS:
+        ledger.unlink(missing_ok=True)
     for arguments, expected in STEPS:
         command = typed(arguments)
         print(f"\n$ {command}", flush=True)

@@ -13,7 +13,7 @@ import pytest
 
 from bot.plan import stored
 from converters import convert
-from converters.api import CONTROLS
+from converters.invisible import CONTROLS
 from tests.botrun import draft, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import admin, page_text, revision_count, server_settings

@@ -45,6 +45,7 @@ def test_reads_stdin_and_prints_json() -> None:
         "empty": False,
         "wikitext": "Hello ''world''.\n",
         "warnings": [],
+        "provenance": {"assistant_written": False, "evidence": []},
         "references": [],
     }
 

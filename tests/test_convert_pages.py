@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from converters import convert
-from converters.api import CONTROLS
+from converters.invisible import CONTROLS
 
 EMPTY = "empty draft: there is no text under the title"
 

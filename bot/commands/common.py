@@ -1,17 +1,14 @@
-"""What diff and push share: the --config option and the plan of changes."""
+"""What the commands that talk to a wiki share: the --config option."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from bot import config as configuration
 
 if TYPE_CHECKING:
-    from bot.compare import Change
     from bot.config import Config
-    from bot.pwbsite import BotPasswordSite
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -33,21 +30,15 @@ def add_recursive_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def changes(
-    paths: list[str], config: Config, *, login: bool, recursive: bool = False
-) -> tuple[BotPasswordSite, list[Change]]:
-    """Connect, convert and fetch, compare: what a push of paths would do."""
-    from bot import plan, site
-    from bot.compare import compare
-
-    wiki = site.connect(config, login=login)
-    with site.wiki_errors(config):
-        items = plan.build(wiki, config, paths, recursive)
-    for item in items:
-        for warning in item.conversion.warnings:
-            where = f"{item.source}:{warning.line}" if warning.line else str(item.source)
-            print(f"wikidraft: {where}: warning: {warning.message}", file=sys.stderr)
-    return wiki, [compare(item) for item in items]
+def add_disclose_argument(parser: argparse.ArgumentParser) -> None:
+    """--disclose MODEL, on diff and push (WP:LLMDISCLOSE; bot/provenance.py)."""
+    parser.add_argument(
+        "--disclose",
+        metavar="MODEL",
+        help='the chat assistant that helped write the drafts, e.g. "ChatGPT (GPT-5)": named '
+        'in the edit summary ("LLM-assisted: MODEL", WP:LLMDISCLOSE); required on Wikimedia '
+        "wikis for drafts with signs of one (or front matter llm: MODEL)",
+    )
 
 
 def load_config(args: argparse.Namespace) -> Config:

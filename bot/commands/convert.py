@@ -23,7 +23,8 @@ HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
 *.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
---json). Warnings go to standard error as FILE:LINE: MESSAGE.
+--json). Warnings go to standard error as FILE:LINE: MESSAGE (FILE:LINE: error: MESSAGE for
+chat text that is never article content; --strict then exits 1).
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
 that is one of the drafts is refused.
@@ -43,7 +44,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the article title (default: from the draft)")
     add_recursive_argument(parser)
     parser.add_argument(
-        "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
+        "--json",
+        action="store_true",
+        help="print title, namespace, wikitext, warnings (severity, kind, line, message) and "
+        "provenance as JSON",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a draft holds chat text that is not article content (an error)",
     )
     parser.add_argument(
         "--enrich",
@@ -150,9 +159,10 @@ def run(args: argparse.Namespace) -> int:
     for draft, conversion in results:
         for warning in conversion.warnings:
             where = f"{draft.name}:{warning.line}" if warning.line else draft.name
-            print(f"{where}: {warning.message}", file=sys.stderr)
+            severity = "error: " if warning.severity == "error" else ""
+            print(f"{where}: {severity}{warning.message}", file=sys.stderr)
     _emit(results, targets, args)
-    return 0
+    return 1 if args.strict and any(c.errors for _, c in results) else 0
 
 
 def _emit(

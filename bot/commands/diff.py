@@ -5,16 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.commands.common import add_config_argument, add_recursive_argument, changes, load_config
+from bot.commands.common import (
+    add_config_argument,
+    add_disclose_argument,
+    add_recursive_argument,
+    load_config,
+)
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
 Converts each draft, fetches the current pages in batches of 50 (no login, no edit token) and
 prints a unified diff per page, then one line per page: new, changed (+a -b lines), unchanged
-or refused (a title outside the configured namespace, an empty draft, a page over the wiki's
-size limit). A page edited on the wiki since your last push (or never pushed from here) is
-named, with what was changed there. Colour on a terminal unless NO_COLOR is set. Exit status
-like diff(1): 0 nothing would change, 1 something would or a page is refused, 2 trouble
+or refused: a title outside the configured namespace, an empty draft, a page over the wiki's
+size limit, and (in the words push would use) a page edited on the wiki since your last push
+(named, with what was changed there), never pushed from here, or deleted since, as recorded in
+.wikidraft/ledger.json beside the config file. Colour on a terminal unless NO_COLOR is set.
+Exit status like diff(1): 0 nothing would change, 1 something would or a page is refused, 2 trouble
 (including a refused title).
 
 Example:
@@ -28,19 +34,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     add_recursive_argument(parser)
+    add_disclose_argument(parser)
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the diffs; the exit status says whether anything would change."""
-    from bot import drift
+    from bot import drift, pushing
     from bot.compare import write_json, write_text
 
     config = load_config(args)
-    wiki, found = changes(args.paths, config, login=False, recursive=args.recursive)
-    drifts = drift.find(wiki, drift.open_ledger(found), config, found)
-    (write_json if args.format == "json" else write_text)(found)
-    drift.write(drifts, sys.stderr if args.format == "json" else sys.stdout)
-    if any(change.status == "refused" and not change.item.placed for change in found):
+    plan = pushing.plan(
+        config, args.paths, login=False, recursive=args.recursive, disclose=args.disclose
+    )
+    (write_json if args.format == "json" else write_text)(plan.changes)
+    drift.write(plan.drifts, sys.stderr if args.format == "json" else sys.stdout)
+    if any(change.status == "refused" and not change.item.placed for change in plan.changes):
         return 2
-    return 1 if any(change.status in ("new", "changed", "refused") for change in found) else 0
+    return 1 if any(change.status != "unchanged" for change in plan.changes) else 0
