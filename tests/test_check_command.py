@@ -131,3 +131,13 @@ def test_converter_warnings_are_listed_and_a_title_guessed_from_the_url_is_not_c
     assert capsys.readouterr().out.splitlines() == [
         f'{path}:5: warning: title "Rust kernel notes" was taken from the URL; check it'
     ]
+
+
+def test_a_blocking_converter_finding_is_an_error(
+    site: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "chat.md"
+    path.write_text("# Bees\n\nSure! Here is an article about bees.\n\nBees fly.\n", "utf-8")
+    assert main(["check", str(path), "--config", config(tmp_path, site), "--json"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert (finding["line"], finding["severity"], finding["kind"]) == (3, "error", "chat-preamble")
