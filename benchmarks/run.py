@@ -19,7 +19,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: import the package from the repository root
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks import hotspots, scaling, throughput, wiki_cost
+from benchmarks import hotspots, scaling, sources, throughput, wiki_cost
 from benchmarks.report import load_average, machine
 from benchmarks.tools import Settings
 
@@ -28,6 +28,7 @@ PARTS = {
     "scaling": scaling.run,
     "wiki": wiki_cost.run,
     "profile": hotspots.run,
+    "sources": sources.run_sources,
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from bot.errors import UserError
 
-COMMANDS = ("convert", "diff", "push", "preview")
+COMMANDS = ("convert", "diff", "push", "preview", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:

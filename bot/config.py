@@ -6,11 +6,12 @@ import os
 import stat
 import subprocess
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import UserError
+from bot.sources.settings import DEFAULT_USER_AGENT, SourceSettings
 from bot.target import Target, TargetError, parse_namespace
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,6 +36,16 @@ SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
         "throttle": ((int, float), 10),  # seconds between edits
         "maxlag": (int, 5),  # seconds of replication lag at which the wiki asks bots to wait
         "preserve_templates": (list, ["AfC submission", "AfC comment"]),
+    },
+    # Fetching cited sources (bot.sources.settings.SourceSettings has the defaults' reasons).
+    "sources": {
+        "enrich": (bool, False),
+        "timeout": ((int, float), 20),
+        "concurrency": (int, 8),
+        "max_age_days": ((int, float), 7),
+        "allow_private": (bool, False),
+        "doi_resolver": (str, "https://doi.org/"),
+        "user_agent": (str, None),  # default: the wiki's
     },
 }
 # Keys people reach for that must not exist; the message says why.
@@ -65,6 +76,7 @@ class Config:
     preserve_templates: tuple[str, ...]
     source: Path  # the file read; the project's ledger lives beside it
     policy: str | None = None  # whose rules on LLM text apply (bot/provenance.py)
+    sources: SourceSettings = field(default_factory=SourceSettings)
 
     @property
     def host(self) -> str:
@@ -102,14 +114,34 @@ def find(explicit: str | None) -> Path:
     raise UserError("no config: pass --config FILE, set WIKIDRAFT_CONFIG or create wikidraft.toml")
 
 
+def _read(path: Path) -> dict[str, object]:
+    """The TOML document at path."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UserError(f"{path}: cannot read config: {error}") from None
+
+
+def load_sources(explicit: str | None = None) -> SourceSettings:
+    """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
+    if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
+        path.is_file() for path in (Path("wikidraft.toml"), LOCAL)
+    ):
+        return SourceSettings()
+    path = find(explicit)
+    # Any profile's [wikis.NAME] is as good for [sources], which applies to all of them.
+    data = {key: value for key, value in _read(path).items() if key != "wikis"}
+    _known_sections(path, data)
+    wiki = data.get("wiki", {})
+    agent = wiki.get("user_agent") if isinstance(wiki, dict) else None
+    return _sources(path, _table(path, "sources", data), agent)
+
+
 def load(explicit: str | None = None, wiki: str | None = None) -> Config:
     """Find, read and check the configuration (of the wiki profile named wiki, if any)."""
     path = find(explicit)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise UserError(f"{path}: cannot read config: {error}") from None
-    values = _checked(path, _profile(path, data, wiki))
+    data = _profile(path, _read(path), wiki)
+    values = _checked(path, data)
     password_file = _password_file(path, values)
     username = _username(path, values["username"])
     try:
@@ -131,6 +163,7 @@ def load(explicit: str | None = None, wiki: str | None = None) -> Config:
         preserve_templates=tuple(values["preserve_templates"]),
         source=path,
         policy=values["policy"],
+        sources=_sources(path, _table(path, "sources", data), values["user_agent"]),
     )
 
 
@@ -154,30 +187,41 @@ def _profile(path: Path, data: dict[str, object], wiki: str | None) -> dict[str,
     return {**{k: v for k, v in data.items() if k != "wikis"}, "wiki": profiles[chosen]}
 
 
-def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
-    """The values of all keys (defaults filled in), after checking names and types."""
-    values: dict[str, object] = {}
+def _known_sections(path: Path, data: dict[str, object]) -> None:
+    """Refuse a section the schema does not know."""
     for section in data:
         if section not in SCHEMA:
-            raise UserError(f"{path}: unknown section [{section}] (known: wiki, edit)")
-    for section, keys in SCHEMA.items():
-        table = data.get(section, {})
-        if not isinstance(table, dict):
-            raise UserError(f"{path}: [{section}] must be a table")
-        for key in table:
-            if key in FORBIDDEN:
-                raise UserError(f"{path}: {section}.{key}: {FORBIDDEN[key]}")
-            if key not in keys:
-                raise UserError(f"{path}: unknown key {section}.{key}")
-        for key, (kind, default) in keys.items():
-            value = table.get(key, default)
-            if value is REQUIRED:
-                raise UserError(f"{path}: {section}.{key} is required")
-            # bool is an int to Python, but "throttle = true" is a mistake, not one second.
-            wrong = isinstance(value, bool) and kind is not bool
-            if value is not None and (wrong or not isinstance(value, kind)):
-                raise UserError(f"{path}: {section}.{key} must be {_kind_name(kind)}")
-            values[key] = value
+            raise UserError(f"{path}: unknown section [{section}] (known: {', '.join(SCHEMA)})")
+
+
+def _table(path: Path, section: str, data: dict[str, object]) -> dict[str, object]:
+    """The values of one section's keys (defaults filled in), after checking names and types."""
+    keys = SCHEMA[section]
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        raise UserError(f"{path}: [{section}] must be a table")
+    for key in table:
+        if key in FORBIDDEN:
+            raise UserError(f"{path}: {section}.{key}: {FORBIDDEN[key]}")
+        if key not in keys:
+            raise UserError(f"{path}: unknown key {section}.{key}")
+    values: dict[str, object] = {}
+    for key, (kind, default) in keys.items():
+        value = table.get(key, default)
+        if value is REQUIRED:
+            raise UserError(f"{path}: {section}.{key} is required")
+        # bool is an int to Python, but "throttle = true" is a mistake, not one second.
+        wrong = isinstance(value, bool) and kind is not bool
+        if value is not None and (wrong or not isinstance(value, kind)):
+            raise UserError(f"{path}: {section}.{key} must be {_kind_name(kind)}")
+        values[key] = value
+    return values
+
+
+def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
+    """The values of the [wiki] and [edit] keys, after checking every section."""
+    _known_sections(path, data)
+    values = {**_table(path, "wiki", data), **_table(path, "edit", data)}
     preserve, throttle, maxlag = (values[k] for k in ("preserve_templates", "throttle", "maxlag"))
     if not all(isinstance(name, str) for name in preserve):  # type: ignore[attr-defined]
         raise UserError(f"{path}: edit.preserve_templates must be a list of template names")
@@ -275,3 +319,25 @@ def _git_ignored(repository: Path, file: Path) -> bool:
     except (OSError, subprocess.SubprocessError):
         return False  # without git we cannot tell, and a secret must not be risked
     return result.returncode == 0
+
+
+def _sources(path: Path, values: dict[str, object], wiki_agent: object) -> SourceSettings:
+    """The checked [sources] section; its user agent defaults to the wiki's."""
+    numbers = {key: values[key] for key in ("timeout", "concurrency", "max_age_days")}
+    for key, number in numbers.items():
+        if number <= 0:  # type: ignore[operator]
+            raise UserError(f"{path}: sources.{key} must be more than 0")
+    resolver = str(values["doi_resolver"])
+    if urlsplit(resolver).scheme not in ("http", "https") or not resolver.endswith("/"):
+        raise UserError(
+            f"{path}: sources.doi_resolver must be an http(s) URL ending in /, not {resolver!r}"
+        )
+    return SourceSettings(
+        enrich=bool(values["enrich"]),
+        timeout=float(values["timeout"]),  # type: ignore[arg-type]
+        concurrency=int(values["concurrency"]),  # type: ignore[call-overload]
+        max_age_days=float(values["max_age_days"]),  # type: ignore[arg-type]
+        allow_private=bool(values["allow_private"]),
+        doi_resolver=resolver,
+        user_agent=str(values["user_agent"] or wiki_agent or DEFAULT_USER_AGENT),
+    )

@@ -54,15 +54,20 @@ def stored(text: str) -> str:
 def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
     """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError."""
     import converters
+    from bot.enrich import convert_all
 
     try:
         markdown = path.read_text(encoding="utf-8")
-        return converters.convert(
-            markdown,
-            source_name=str(path),
-            target_namespace=config.target.canonical,
-            wiki_article_base=article_base(site, config),
-        )
+        options = {
+            "source_name": str(path),
+            "target_namespace": config.target.canonical,
+            "wiki_article_base": article_base(site, config),
+        }
+        return convert_all(  # with [sources] enrich, citations filled from the fetched sources
+            [markdown],
+            lambda text, found: converters.convert(text, sources=found, **options),
+            config.sources,
+        )[0]
     except (OSError, UnicodeDecodeError) as error:
         raise UserError(f"{path}: cannot read: {error}") from None
     except converters.ConversionError as error:

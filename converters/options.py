@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from converters.citations.metadata import SourceMetadata
 
 # Drafts above this size are not prose a person wrote; refusing them bounds time and memory.
 MAX_INPUT_BYTES = 25 * 1024 * 1024
@@ -25,6 +30,9 @@ class ConvertOptions:
     source_name: str | None = None
     # "text" keeps a relative link's text and warns; "wikilink" reads it as a page of the wiki.
     relative_links: str = "text"
+    # What fetching found per cited URL. None leaves citations as the draft wrote them; a mapping
+    # (even an empty one) enriches them, so a reference that is only a URL becomes a template too.
+    sources: Mapping[str, SourceMetadata] | None = None
 
     def __post_init__(self) -> None:
         """Reject values no renderer could honour."""

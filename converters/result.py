@@ -31,6 +31,8 @@ class Reference:
     title: str | None = None
     uses: int = 1
     kind: str = "ref"  # "ref" for sources, "efn" for explanatory notes
+    line: int | None = None  # where the source is defined (or first cited) in the Markdown
+    title_guessed: bool = False  # the title was read from the URL, not given by the draft
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from bot.notices import print_warnings
 
 if TYPE_CHECKING:
     from converters import Conversion
+    from converters.citations.metadata import SourceMetadata
 
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
@@ -53,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="exit 1 when a draft holds chat text that is not article content (an error)",
     )
+    parser.add_argument(
+        "--enrich",
+        action="store_true",
+        help="fill citations from the cited pages (fetched, or cached; see wikidraft check)",
+    )
+    parser.add_argument("--config", metavar="FILE", help="the TOML config, for its [sources]")
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,9 @@ def _output(conversion: Conversion, as_json: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
+    from bot.config import load_sources
+    from bot.enrich import convert_all
+    from bot.sources.settings import SourceSettings
     from converters import ConversionError, ConverterBug, convert
 
     drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
@@ -130,17 +141,22 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(drafts, args)
     sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
     output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
-    results = []
-    for draft in drafts:
+
+    def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
+        source = None if draft.name == "<stdin>" else draft.name
         try:
-            source = None if draft.name == "<stdin>" else draft.name
-            conversion = convert(draft.text, title=args.title, source_name=source)
+            return convert(draft.text, title=args.title, source_name=source, sources=found)
         except ConversionError as error:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
-            print(f"wikidraft: internal error on {draft.name}: {error}", file=sys.stderr)
-            return 1
-        results.append((draft, conversion))
+            raise ConverterBug(f"{draft.name}: {error}") from error
+
+    settings = replace(load_sources(args.config), enrich=True) if args.enrich else SourceSettings()
+    try:
+        results = list(zip(drafts, convert_all(drafts, convert_one, settings), strict=True))
+    except ConverterBug as error:
+        print(f"wikidraft: internal error on {error}", file=sys.stderr)
+        return 1
     for draft, conversion in results:
         print_warnings(draft.name, conversion.warnings)
     _emit(results, targets, args)

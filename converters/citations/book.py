@@ -18,7 +18,8 @@ from converters.citations.markup import (
     reference_list,
     web_citation,
 )
-from converters.citations.sources import Source, parse_definition, web_source
+from converters.citations.metadata import SourceMetadata
+from converters.citations.sources import Source, enriched, lone_url, parse_definition, web_source
 from converters.citations.state import citation_state
 from converters.citations.urls import is_wikipedia, path_words, site_label
 from converters.escape import escape_text
@@ -43,6 +44,7 @@ class _Entry:
     total: int = 0  # uses in the document
     uses: int = 0  # uses emitted so far
     content: str = ""
+    found: SourceMetadata | None = None  # what fetching the source found out about it
 
 
 def footnote_label(meta: dict[str, Any]) -> str:
@@ -55,7 +57,17 @@ def footnote_key(meta: dict[str, Any]) -> str:
     return "^" + footnote_label(meta)
 
 
-def _definitions(nodes: list[SyntaxTreeNode], env: dict[str, Any]) -> dict[str, _Entry]:
+def _parse(raw: str, enrich: bool) -> Source | None:
+    """The web source a definition's text describes; when enriching, a lone URL is one too."""
+    source = parse_definition(raw)
+    if source is None and enrich and (url := lone_url(raw)):
+        return web_source(url)
+    return source
+
+
+def _definitions(
+    nodes: list[SyntaxTreeNode], env: dict[str, Any], enrich: bool
+) -> dict[str, _Entry]:
     """Every definition of the draft by key (``nodes``: its definition nodes in tree order)."""
     state = citation_state(env)
     found: dict[str, _Entry] = {}
@@ -63,7 +75,7 @@ def _definitions(nodes: list[SyntaxTreeNode], env: dict[str, Any]) -> dict[str, 
         if node.type == "cite_def":
             inline = node.children[0]
             line = node.map[0] + 1 if node.map else None
-            source = parse_definition(inline.content)
+            source = _parse(inline.content, enrich)
             entry = _Entry("ref", line, source, [inline], inline.content)
             found.setdefault(node.meta["key"], entry)
         elif node.type == "footnote":
@@ -74,7 +86,7 @@ def _definitions(nodes: list[SyntaxTreeNode], env: dict[str, Any]) -> dict[str, 
             single = len(node.children) == 1 and bool(raw)  # one paragraph may be a bare source
             kind = "efn" if defined and defined.is_note else "ref"
             line = defined.line if defined else None
-            source = parse_definition(raw) if single else None
+            source = _parse(raw, enrich) if single else None
             found[footnote_key(node.meta)] = _Entry(kind, line, source, node.children, raw, label)
     for key, link in env.get("references", {}).items():  # "[1]: url "title"" definitions
         source = web_source(link["href"], link.get("title") or None)
@@ -89,6 +101,7 @@ class ReferenceBook:
 
     def __init__(self, options: ConvertOptions, warn: Warn) -> None:
         self._style = options.reflist
+        self._sources = options.sources
         self._warn = warn
         self._entries: dict[str, _Entry] = {}
         self._order: list[_Entry] = []
@@ -108,7 +121,7 @@ class ReferenceBook:
                 key = node.meta["key"] if kind == "cite_ref" else footnote_key(node.meta)
                 first_lines.setdefault(key, node.meta.get("line"))
                 totals[key] += 1
-        definitions = _definitions(defining, env)
+        definitions = _definitions(defining, env, self._sources is not None)
         for key, entry in definitions.items():
             entry.total = totals[key]
         by_url: dict[str, _Entry] = {}
@@ -125,11 +138,19 @@ class ReferenceBook:
             self._order.append(entry)
             entry.line = entry.line or first_lines[key]
             self._entries[key] = entry
+        self._enrich()
         self._name_entries()
         self._check_sources()
         self._check_unused(definitions, env, set(first_lines))
         for line, marker in citation_state(env).undefined:
             self._warn(line, f"citation {marker} has no definition; kept as text")
+
+    def _enrich(self) -> None:
+        """Fill every web source with what was found for its URL (when enriching)."""
+        for entry in self._order:
+            if entry.source and self._sources:
+                entry.found = self._sources.get(entry.source.url)
+                entry.source = enriched(entry.source, entry.found)
 
     def _name_entries(self) -> None:
         """Give every cited entry its name (see ``names``)."""
@@ -208,7 +229,7 @@ class ReferenceBook:
     def _content(self, entry: _Entry) -> str:
         """A web source as a citation; free text rendered as the draft wrote it."""
         if entry.source:
-            return web_citation(entry.source, self._style)
+            return web_citation(entry.source, self._style, entry.found)
         return "\n\n".join(part for node in entry.body if (part := self._render(node).strip()))
 
     def sections(self) -> dict[str, str]:
@@ -232,6 +253,8 @@ class ReferenceBook:
                 title=entry.source.title if entry.source else None,
                 uses=entry.uses,
                 kind=entry.kind,
+                line=entry.line,
+                title_guessed=bool(entry.source and entry.source.title_guessed_from),
             )
             for entry in self._order
             if entry.uses and entry.content

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from converters.citations.templates import markdown_text
 from converters.citations.urls import (
@@ -14,6 +15,9 @@ from converters.citations.urls import (
     site_name,
     title_from_path,
 )
+
+if TYPE_CHECKING:
+    from converters.citations.metadata import SourceMetadata
 
 # `[text](url "title")` or `[text](<url>)`, alone on the definition (a trailing period is prose);
 # the URL may hold balanced parentheses, as Wikipedia's "Rope_(data_structure)" does.
@@ -29,6 +33,8 @@ _TITLE_THEN_URL = re.compile(
 _QUOTED_TITLE = re.compile(
     r'["\u201c](?P<title>[^"\u201c\u201d]+)["\u201d][.,:]?(?:\s+(?P<site>.+))?'
 )
+# Emphasis, code and angle brackets around a URL that is all a reference says.
+_MARKS_AROUND = "*_`<> \t\n.,;"
 # " - Wikipedia", " | Britannica": the site name page titles end with (hyphen, dashes, bar, dot).
 _SITE_SUFFIX = re.compile(r"\s+[-\u2013\u2014|\u00b7:]\s+(?P<site>[^-\u2013\u2014|\u00b7:]+)$")
 
@@ -56,13 +62,30 @@ def names_site(text: str, url: str) -> bool:
     )
 
 
+def split_site_suffix(title: str, url: str, site: str | None = None) -> tuple[str, str | None]:
+    """``title`` without a trailing name of its site ("Page | BBC News"), and that name if any.
+
+    The suffix names the site when it is the site's own name (``site``, from the page), its
+    well-known name or host, or holds the host's readable label as a word ("US EPA", epa.gov).
+    """
+    suffix = _SITE_SUFFIX.search(title)
+    if not suffix:
+        return title, None
+    name = suffix["site"].strip()
+    words = {_key(word) for word in name.split()}
+    if (
+        names_site(name, url)
+        or _key(site_label(url)) in words
+        or (site and _key(site) == _key(name))
+    ):
+        return title[: suffix.start()].strip(), name
+    return title, None
+
+
 def web_source(url: str, text: str | None = None, *, text_is_site: bool = False) -> Source:
     """The source behind ``url`` with link text or title ``text``; a site name is not a title."""
     url = clean_url(url)
-    title = (text or "").strip()
-    suffix = _SITE_SUFFIX.search(title)
-    if suffix and names_site(suffix["site"], url):
-        title = title[: suffix.start()].strip()  # "Page - Wikipedia" repeats |website=
+    title, _ = split_site_suffix((text or "").strip(), url)  # "Page - Wikipedia" repeats |website=
     website = site_name(url)
     if text_is_site and title and website == host(url):
         website = title  # the author's name for a site we do not know beats its host name
@@ -87,6 +110,27 @@ def parse_definition(raw: str) -> Source | None:
     if titled and is_web_url(titled["url"]):
         return _titled_source(titled["url"], markdown_text(titled["title"]).strip(" .").strip())
     return None
+
+
+def lone_url(raw: str) -> str | None:
+    """The URL that is all of a definition's text ("**https://…**", "`https://…`"), else None."""
+    text = raw.strip(_MARKS_AROUND)
+    return text if is_web_url(text) else None
+
+
+def enriched(source: Source, found: SourceMetadata | None) -> Source:
+    """``source`` with what fetching found: the draft's own title wins over the page's unless
+    it was only guessed from the URL, and the site's own name replaces a bare host name."""
+    if found is None:
+        return source
+    website = source.website
+    if found.website and website == host(source.url):
+        website = found.website
+    source = replace(source, website=website)
+    own_title = source.title is not None and source.title_guessed_from is None
+    if own_title or not found.title:
+        return source
+    return replace(source, title=found.title, title_guessed_from=None)
 
 
 def _titled_source(url: str, text: str) -> Source:

@@ -1,0 +1,74 @@
+"""`wikidraft check`: every cited source fetched and judged, with the converter's findings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.commands.common import add_config_argument, add_recursive_argument
+from bot.errors import UserError
+
+HELP = """Check the sources a draft cites before anyone else has to.
+
+Every cited URL is fetched (through the cache, $XDG_CACHE_HOME/wikidraft) and judged: dead
+(404, 410, no such host), soft 404, blocked (401, 403, 429: not verified), timed out,
+redirected, its title unlike the draft's, its DOI unresolvable or another work's; and every
+ISBN's check digit and every finding of the converter. Prints PATH:LINE: SEVERITY: MESSAGE.
+Exit 0 without errors, 1 with errors, 2 when the check itself could not run.
+
+Example:
+  wikidraft check drafts/
+  wikidraft check draft.md --json --offline
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file, a directory, or -")
+    add_recursive_argument(parser)
+    add_config_argument(parser)
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print a list of {path, line, severity, kind, message, url}",
+    )
+    freshness = parser.add_mutually_exclusive_group()
+    freshness.add_argument(
+        "--offline", action="store_true", help="use only the cache; name the URLs not checked"
+    )
+    freshness.add_argument("--refresh", action="store_true", help="fetch again, ignoring the cache")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the drafts; exit 0, 1 when a finding is an error, 2 for trouble."""
+    from bot.check import check_drafts
+    from bot.commands.convert import _read
+    from bot.config import load_sources
+    from converters import ConversionError, ConverterBug, convert
+
+    settings = load_sources(args.config)
+    drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
+    converted = []
+    for draft in drafts:
+        source = None if draft.name == "<stdin>" else draft.name
+        try:
+            sources = {} if settings.enrich else None
+            converted.append((draft, convert(draft.text, source_name=source, sources=sources)))
+        except ConversionError as error:
+            raise UserError(f"{draft.name}: {error}") from None
+        except ConverterBug as error:
+            raise UserError(f"{draft.name}: internal error of the converter: {error}") from None
+    problems = check_drafts(converted, settings, offline=args.offline, refresh=args.refresh)
+    if args.json:
+        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    print(
+        f"wikidraft: {len(drafts)} draft(s): {errors} error(s), "
+        f"{len(problems) - errors} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0

@@ -1,0 +1,1 @@
+"""Cited sources on the web: fetched safely, cached, read for citation metadata, and judged."""
