@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from converters.citations.metadata import Author, SourceMetadata
-from converters.title import clean_title
+from converters.draft_title import clean_title
 
 if TYPE_CHECKING:
     from bot.sources.answer import Fetched

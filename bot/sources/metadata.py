@@ -19,7 +19,7 @@ from extruct.opengraph import OpenGraphExtractor
 
 from converters.citations.metadata import Author, SourceMetadata
 from converters.citations.sources import split_site_suffix
-from converters.title import clean_title
+from converters.draft_title import clean_title
 
 Fields = dict[str, Any]  # SourceMetadata's field names to values found by one syntax
 

@@ -6,7 +6,7 @@ import io
 import logging
 
 from converters.citations.metadata import Author, SourceMetadata
-from converters.title import clean_title
+from converters.draft_title import clean_title
 
 # Titles word processors write on their own, which name a file rather than the work.
 _PLACEHOLDER_PREFIXES = ("microsoft word - ", "untitled")
