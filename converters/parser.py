@@ -15,6 +15,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from converters import citations
+from converters.autolinks import GfmLinkify
 from converters.errors import ConversionError
 from converters.repairs import install as install_repairs
 
@@ -33,7 +34,10 @@ _YAML_KEY = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 @cache
 def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     """The shared parser; rules are added once, and parsing keeps its state in ``env``."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough"])
+    # Autolinks are found in text after the citation rules have read it (core, not inline).
+    md.core.ruler.enable("linkify")
+    md.linkify = GfmLinkify()
     if front_matter:
         md.use(front_matter_plugin)
     md = (

@@ -79,10 +79,9 @@ def test_other_wiki_base_makes_its_links_wikilinks() -> None:
     assert wikitext == "[[Tide]] and [https://en.wikipedia.org/wiki/X x]\n"
 
 
-def test_relative_links_can_be_read_as_pages_of_the_wiki() -> None:
-    assert convert("[guide](Style_guide)", relative_links="wikilink").wikitext == (
-        "[[Style guide|guide]]\n"
-    )
+def test_relative_links_option_is_gone() -> None:
+    with pytest.raises(TypeError, match="relative_links"):
+        convert("[guide](Style_guide)", relative_links="wikilink")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_label
-from converters.render.links import image_wikitext, link_target, link_wikitext, url_label
+from converters.render.links import (
+    free_link_ends,
+    image_wikitext,
+    is_free_link,
+    link_target,
+    link_wikitext,
+    url_label,
+)
 from converters.structure import plain_text
 
 
@@ -41,12 +48,34 @@ def _linked_image(node: SyntaxTreeNode, ctx: RenderContext) -> str | None:
     return image_wikitext(src, _alt(picture), ctx, line_of(node), alone=False, link=target)
 
 
+def _ends_free_link(node: SyntaxTreeNode | None, url: str) -> bool:
+    """Whether MediaWiki ends a bare ``url`` before what ``node`` (the next sibling) writes."""
+    if node is None or node.type in ("softbreak", "hardbreak"):
+        return True
+    return node.type == "text" and free_link_ends(url, node.content)
+
+
+def autolink_wikitext(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A URL written as text (``<https://…>``, or bare as GFM links it): a bare URL where the
+    wiki links exactly that URL by itself, else ``[url text]``."""
+    href, shown = str(node.attrs["href"]), plain_text(node)
+    before = node.previous_sibling
+    last = before.content[-1:] if before is not None and before.type == "text" else ""
+    # A free link starts at a word boundary; "[" before it would make it a bracketed link.
+    if shown != href or last.isalnum() or last == "_" or not is_free_link(href, ctx):
+        return link_wikitext(href, url_label(shown, ctx), ctx, line_of(node))
+    ctx.report.emit("external_link", href)
+    opening = "<nowiki/>" if last == "[" else ""
+    closing = "" if _ends_free_link(node.next_sibling, href) else "<nowiki/>"
+    return f"{opening}{href}{closing}"
+
+
 def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A Markdown link or autolink."""
     linked = _linked_image(node, ctx)
     if linked is not None:
         return linked
     href = str(node.attrs["href"])
-    if node.markup == "autolink" and not ctx.scope.in_link:
-        return link_wikitext(href, url_label(plain_text(node), ctx), ctx, line_of(node))
+    if node.markup in ("autolink", "linkify") and not ctx.scope.in_link:
+        return autolink_wikitext(node, ctx)
     return link_wikitext(href, render_label(node.children, ctx), ctx, line_of(node))

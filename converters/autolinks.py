@@ -1,0 +1,68 @@
+"""GFM's autolink extension: which URLs, ``www.`` names and e-mail addresses in text are links.
+
+linkify-it finds the candidates; GitHub's rules (cmark-gfm's autolink extension, GFM spec 0.29
+section 6.9) then decide: a link either has a scheme (``http://``, ``https://``, ``ftp://``),
+starts with ``www.``, or is an e-mail address; any top-level domain counts; and a link ending
+in something like an entity (``&hl;``) ends before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linkify_it import LinkifyIt
+from linkify_it.main import Match
+
+# GFM accepts any domain; linkify-it only known top-level domains unless told otherwise.
+_ANY_TLD = "[a-z0-9-]+"
+_SCHEMES = ("http:", "https:", "ftp:")
+_ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+$")
+# An address's domain: letters, digits, "-", "_" and ".", ending in a letter or digit.
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9]")
+
+
+class GfmLinkify(LinkifyIt):
+    """linkify-it narrowed to what GitHub links in text."""
+
+    def __init__(self) -> None:
+        super().__init__(options={"fuzzy_link": True, "fuzzy_email": True, "fuzzy_ip": False})
+        self.tlds(_ANY_TLD)
+
+    def match(self, text: str) -> list[Match] | None:
+        """The GFM autolinks in ``text``, or None."""
+        found = [_trimmed(m, text) for m in super().match(text) or [] if _is_gfm(m, text)]
+        return found or None
+
+    def match_at_start(self, text: str) -> Match | None:
+        """The GFM autolink at the start of ``text`` (one with a scheme), or None."""
+        found = super().match_at_start(text)
+        return _trimmed(found, text) if found and _is_gfm(found, text) else None
+
+
+def _is_gfm(match: Match, text: str) -> bool:
+    """Whether GitHub links what linkify-it found."""
+    after = text[match.last_index : match.last_index + 1]
+    if match.schema == "mailto:":
+        # An address is a fuzzy one ("a@b.c"), and "-" or "_" cannot end it.
+        domain = match.raw.rpartition("@")[2]
+        return (
+            not match.raw.lower().startswith("mailto:")
+            and _EMAIL_DOMAIN.fullmatch(domain) is not None
+            and after not in ("-", "_")
+        )
+    if match.schema:
+        return match.schema.lower() in _SCHEMES
+    return match.raw.lower().startswith("www.")
+
+
+def _trimmed(match: Match, text: str) -> Match:
+    """The match without a trailing ``&name`` that a ``;`` makes an entity reference."""
+    if text[match.last_index : match.last_index + 1] == ";":
+        entity = _ENTITY_TAIL.search(match.raw)
+        if entity:
+            cut = len(match.raw) - entity.start()
+            match.last_index -= cut
+            match.raw = match.raw[:-cut]
+            match.text = match.text[:-cut]
+            match.url = match.url[:-cut]
+    return match
