@@ -2,8 +2,9 @@
 
 linkify-it finds the candidates; GitHub's rules (cmark-gfm's autolink extension, GFM spec 0.29
 section 6.9) then decide: a link either has a scheme (``http://``, ``https://``, ``ftp://``),
-starts with ``www.``, or is an e-mail address; any top-level domain counts; and a link ending
-in something like an entity (``&hl;``) ends before it.
+starts with ``www.``, or is an e-mail address; any top-level domain counts; a URL or ``www.``
+link starts a line or follows white space or one of ``*_~(``; and a link ending in something
+like an entity (``&hl;``) ends before it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from linkify_it.main import Match
 # GFM accepts any domain; linkify-it only known top-level domains unless told otherwise.
 _ANY_TLD = "[a-z0-9-]+"
 _SCHEMES = ("http:", "https:", "ftp:")
+# What may come before a URL or www. link (an e-mail address has no such rule).
+_OPENERS = "*_~("
 _ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+$")
 # An address's domain: letters, digits, "-", "_" and ".", ending in a letter or digit.
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9]")
@@ -50,6 +53,9 @@ def _is_gfm(match: Match, text: str) -> bool:
             and _EMAIL_DOMAIN.fullmatch(domain) is not None
             and after not in ("-", "_")
         )
+    before = text[match.index - 1 : match.index]
+    if before and not before.isspace() and before not in _OPENERS:
+        return False
     if match.schema:
         return match.schema.lower() in _SCHEMES
     return match.raw.lower().startswith("www.")

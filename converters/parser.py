@@ -17,6 +17,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from converters import citations
 from converters.autolinks import GfmLinkify
 from converters.errors import ConversionError
+from converters.htmlspans import spread_spanning_tags
 from converters.repairs import install as install_repairs
 
 _UNSAFE = ("javascript:", "vbscript:", "data:", "file://")
@@ -47,6 +48,7 @@ def markdown_parser(front_matter: bool = True) -> MarkdownIt:
         .use(tasklists_plugin)
     )
     md.validateLink = valid_link
+    md.core.ruler.after("inline", "html_spans", spread_spanning_tags)
     install_repairs(md)
     citations.install(md)
     return md

@@ -90,9 +90,9 @@ def test_relative_links_option_is_gone() -> None:
         ("text\n\n[guide](docs/guide.md)\n", 3, "relative link 'docs/guide.md'"),
         ("![c](https://example.com/c.png)\n", 1, "not a wiki file"),
         ("![d](img/d.png)\n", 1, "must be uploaded to the wiki as File:D.png"),
-        ("a\n\n<script>x()</script>\n", 3, "removed <script>"),
+        ("a\n\n<script>x()</script>\n", 3, "<script> is shown as text"),
         ("a <blink>b</blink>\n", 1, "unwrapped <blink>"),
-        ("a <script>x</script> b\n", 1, "removed <script> and its content"),
+        ("a <object>x</object> b\n", 1, "removed <object> and its content"),
         ("[](https://example.com)\n", 1, "has no text; dropped"),
     ],
 )
