@@ -4,7 +4,8 @@ linkify-it finds the candidates; GitHub's rules (cmark-gfm's autolink extension,
 section 6.9) then decide: a link either has a scheme (``http://``, ``https://``, ``ftp://``),
 starts with ``www.``, or is an e-mail address; any top-level domain counts; a URL or ``www.``
 link starts a line or follows white space or one of ``*_~(``; and a link ending in something
-like an entity (``&hl;``) ends before it.
+like an entity (``&hl;``) ends before it; one that linkify-it ends at a ")" runs on to GFM's
+end: white space or "<", less trailing punctuation and unbalanced closing parentheses.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _SCHEMES = ("http:", "https:", "ftp:")
 # What may come before a URL or www. link (an e-mail address has no such rule).
 _OPENERS = "*_~("
 _ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+$")
+_UNTIL_SPACE = re.compile(r"[^\s<]*")
+_TRAILING = "?!.,:*_~'\""
 # An address's domain: letters, digits, "-", "_" and ".", ending in a letter or digit.
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9]")
 
@@ -33,13 +36,13 @@ class GfmLinkify(LinkifyIt):
 
     def match(self, text: str) -> list[Match] | None:
         """The GFM autolinks in ``text``, or None."""
-        found = [_trimmed(m, text) for m in super().match(text) or [] if _is_gfm(m, text)]
+        found = [_extent(m, text) for m in super().match(text) or [] if _is_gfm(m, text)]
         return found or None
 
     def match_at_start(self, text: str) -> Match | None:
         """The GFM autolink at the start of ``text`` (one with a scheme), or None."""
         found = super().match_at_start(text)
-        return _trimmed(found, text) if found and _is_gfm(found, text) else None
+        return _extent(found, text) if found and _is_gfm(found, text) else None
 
 
 def _is_gfm(match: Match, text: str) -> bool:
@@ -61,14 +64,26 @@ def _is_gfm(match: Match, text: str) -> bool:
     return match.raw.lower().startswith("www.")
 
 
-def _trimmed(match: Match, text: str) -> Match:
-    """The match without a trailing ``&name`` that a ``;`` makes an entity reference."""
-    if text[match.last_index : match.last_index + 1] == ";":
-        entity = _ENTITY_TAIL.search(match.raw)
-        if entity:
-            cut = len(match.raw) - entity.start()
-            match.last_index -= cut
-            match.raw = match.raw[:-cut]
-            match.text = match.text[:-cut]
-            match.url = match.url[:-cut]
+def _gfm_end(text: str, start: int) -> int:
+    """Where GFM ends an autolink starting at ``start`` (cmark-gfm's autolink_delim)."""
+    link = _UNTIL_SPACE.match(text, start).group()
+    while link:
+        unbalanced = link[-1] == ")" and link.count(")") > link.count("(")
+        if link[-1] in _TRAILING or unbalanced:
+            link = link[:-1]
+        elif link[-1] == ";":  # with what looks like an entity before it ("&hl;")
+            link = _ENTITY_TAIL.sub("", link[:-1])
+        else:
+            break
+    return start + len(link)
+
+
+def _extent(match: Match, text: str) -> Match:
+    """The match ending where GFM ends it, when linkify-it ends it at ")" or before "&x;"."""
+    if text[match.last_index : match.last_index + 1] not in (")", ";"):
+        return match
+    scheme_added = match.url[: len(match.url) - len(match.raw)]  # "http://" before "www."
+    match.last_index = _gfm_end(text, match.index)
+    match.raw = match.text = text[match.index : match.last_index]
+    match.url = scheme_added + match.raw
     return match

@@ -226,6 +226,10 @@ class _HtmlWriter:
                 self.out.append(escape_text(rest, extra))
         elif tag.kind == "other":
             self.warn(f"removed <!{tag.data[:20]}…>: not visible in a page")
+            # A browser ends "<![CDATA[" outside SVG at the first ">": what follows is text.
+            hidden, end, shown = tag.data.partition(">")
+            if end and hidden.startswith("CDATA["):
+                self.out.append(escape_text(f"{shown}]]>", extra))
         elif tag.kind == "start":
             self._start(tag)
         elif tag.name == "a" and self.links:
