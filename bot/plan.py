@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,17 +63,19 @@ def draft_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
-    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError."""
+def convert(
+    path: Path, site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
+) -> Conversion:
+    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError.
+
+    ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
+    """
     import converters
 
     try:
         markdown = path.read_text(encoding="utf-8")
         return converters.convert(
-            markdown,
-            source_name=str(path),
-            target_namespace=config.namespace,
-            wiki_article_base=article_base(site, config),
+            markdown, source_name=str(path), **convert_options(site, config, drafts)
         )
     except (OSError, UnicodeDecodeError) as error:
         raise UserError(f"{path}: cannot read: {error}") from None
@@ -81,6 +84,52 @@ def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
     except converters.ConverterBug as error:
         message = f"{path}: internal error of the converter, please report it: {error}"
         raise UserError(message) from error
+
+
+def convert_options(
+    site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """How to convert for this wiki: its namespace, its own article URLs (which become
+    wikilinks) and the pages of the drafts a relative link may name."""
+    return {
+        "target_namespace": config.namespace,
+        "wiki_article_base": article_base(site, config),
+        "draft_titles": dict(drafts or {}),
+    }
+
+
+def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> dict[str, str]:
+    """The page each draft of the batch, and each draft beside one, is published as, by path.
+
+    A link to another draft ("[x](other.md)") becomes a wikilink to that page. A draft that
+    cannot be read or published has no page, and a link to it keeps its text.
+    """
+    namespace_id = require_namespace(site, config.namespace)
+    known = Prefixes(site)
+    beside = {sibling for folder in {f.parent for f in files} for sibling in folder.glob("*.md")}
+    titles: dict[str, str] = {}
+    for path in sorted({*files, *beside}):
+        try:
+            page = resolve(convert(path, site, config), config, known, namespace_id)
+            titles[str(path)] = page.title()
+        except (UserError, RefusedTitle):
+            continue
+    return titles
+
+
+def resolve(conversion: Conversion, config: Config, known: Prefixes, namespace_id: int) -> Any:
+    """The page a conversion is published as; RefusedTitle when it must not be written."""
+    import pywikibot
+
+    site = known.site
+    try:
+        full = confine(conversion.title, conversion.namespace, config.namespace, known)
+        page = pywikibot.Page(site, full)
+    except pywikibot.exceptions.InvalidTitleError as error:
+        raise RefusedTitle(str(error)) from None
+    if page.namespace().id != namespace_id or page.site != site:
+        raise RefusedTitle(f"{full!r} resolves outside the {config.namespace} namespace")
+    return page
 
 
 def server_url(site: BotPasswordSite, config: Config) -> str:
@@ -117,21 +166,18 @@ class Prefixes:
 
 def build(site: BotPasswordSite, config: Config, paths: list[str]) -> list[Item]:
     """Convert the drafts, map them to pages, and fetch the pages in batches."""
-    import pywikibot
 
     files = draft_files(paths)
-    conversions = [convert(path, site, config) for path in files]
+    drafts = draft_titles(site, config, files)
+    conversions = [convert(path, site, config, drafts) for path in files]
     namespace_id = require_namespace(site, config.namespace)
     known = Prefixes(site)
     items: list[Item] = []
     pages: dict[str, Any] = {}
     for path, conversion in zip(files, conversions, strict=True):
         try:
-            full = confine(conversion.title, conversion.namespace, config.namespace, known)
-            page = pywikibot.Page(site, full)
-            if page.namespace().id != namespace_id or page.site != site:
-                raise RefusedTitle(f"{full!r} resolves outside the {config.namespace} namespace")
-        except (RefusedTitle, pywikibot.exceptions.InvalidTitleError) as error:
+            page = resolve(conversion, config, known, namespace_id)
+        except RefusedTitle as error:
             items.append(Item(path, conversion.title, conversion.wikitext, conversion, str(error)))
             continue
         title = page.title()

@@ -39,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
     )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="convert for this wiki as push would: its article URLs and the drafts beside "
+        "these become wikilinks (reads the wiki's site info; no login)",
+    )
 
 
 @dataclass(frozen=True)
@@ -119,11 +125,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(
             f"two drafts are named {clash}.md; --out-dir would write one over the other"
         )
+    options = _wiki_options(args, drafts)
     results = []
     for draft in drafts:
         try:
             source = None if draft.name == "<stdin>" else draft.name
-            conversion = convert(draft.text, title=args.title, source_name=source)
+            conversion = convert(draft.text, title=args.title, source_name=source, **options)
         except ConversionError as error:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
@@ -136,6 +143,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"{where}: {warning.message}", file=sys.stderr)
     _emit(results, args)
     return 0
+
+
+def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, object]:
+    """The conversion options push uses for the wiki --config names; none without it."""
+    if not args.config:
+        return {}
+    from bot import config, plan, site
+
+    settings = config.load(args.config)
+    wiki = site.connect(settings, login=False)
+    with site.wiki_errors(settings):
+        files = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
+        return plan.convert_options(wiki, settings, plan.draft_titles(wiki, settings, files))
 
 
 def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> None:
