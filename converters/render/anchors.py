@@ -23,7 +23,7 @@ def _alt(image: SyntaxTreeNode) -> str:
 
 
 def image(node: SyntaxTreeNode, ctx: RenderContext) -> str:
-    """An image; a thumbnail when it stands alone in a top-level paragraph."""
+    """An image; thumbnail-sized when it stands alone in a top-level paragraph."""
     siblings = node.parent.children if node.parent else []
     paragraph = node.parent.parent if node.parent else None
     alone = (

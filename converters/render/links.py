@@ -185,9 +185,11 @@ def link_target(url: str, ctx: RenderContext) -> str | None:
 def image_wikitext(
     src: str, alt: str, ctx: RenderContext, line: int | None, *, alone: bool, link: str = ""
 ) -> str:
-    """``[[File:Name|thumb|alt]]`` for files the wiki can show, else a link with a warning.
+    """``[[File:Name|frameless|alt]]`` for files the wiki can show, else a link with a warning.
 
-    ``link`` is where clicking the image leads (an image inside a Markdown link).
+    An image alone in its paragraph is thumbnail-sized (``frameless``), not a ``thumb``: a
+    thumb shows its text as a caption, and Markdown's alt text is never shown. ``link`` is
+    where clicking the image leads (an image inside a Markdown link).
     """
     name = _file_name(src)
     title = page_title(name) if name else None
@@ -200,7 +202,7 @@ def image_wikitext(
     caption = escape_text(alt, FILE_CAPTION)
     parts = [
         f"File:{title}",
-        *(["thumb"] if alone else []),
+        *(["frameless"] if alone else []),
         *([f"link={link}"] if link else []),
         *([caption] if caption else []),
     ]
