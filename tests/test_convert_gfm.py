@@ -56,7 +56,7 @@ def test_bare_urls_are_written_as_links(markdown: str, wikitext: str | None) -> 
 def test_relative_links_name_pages_files_and_other_drafts() -> None:
     markdown = (
         "[a](Some_page) [b](/wiki/Some_page) [c](</Some page>) [d](other.md#Part) "
-        "[e](../notes.pdf) [f](missing.md)\n"
+        "[e](../notes.pdf) [f](missing.md) [g]()\n"
     )
     conversion = convert(
         markdown,
@@ -65,11 +65,12 @@ def test_relative_links_name_pages_files_and_other_drafts() -> None:
         draft_titles={"drafts/other.md": "Draft:O"},
     )
     assert conversion.wikitext == (
-        "[[Some page|a]] [[Some page|b]] [[Some page|c]] [[:Draft:O#Part|d]] e f\n"
+        "[[Some page|a]] [[Some page|b]] [[Some page|c]] [[:Draft:O#Part|d]] e f g\n"
     )
     assert [w.message for w in conversion.warnings] == [
         "relative link '../notes.pdf' names a file, not a wiki page; kept its text",
         "relative link 'missing.md' names a file, not a wiki page; kept its text",
+        "link to '' names no wiki page; kept its text",
     ]
 
 

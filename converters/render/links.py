@@ -151,7 +151,10 @@ def _relative(url: str, label: str, ctx: RenderContext, line: int | None) -> str
     title = _draft_title(url, ctx) or _relative_title(url, ctx)
     if title:
         return wikilink(ctx, title, label, fragment)
-    ctx.report.warn(line, f"relative link {url!r} names a file, not a wiki page; kept its text")
+    if _FILE_NAME.search(urlsplit(url).path):
+        ctx.report.warn(line, f"relative link {url!r} names a file, not a wiki page; kept its text")
+    else:
+        ctx.report.warn(line, f"link to {url!r} names no wiki page; kept its text")
     return label
 
 
