@@ -36,7 +36,11 @@ class GfmLinkify(LinkifyIt):
 
     def match(self, text: str) -> list[Match] | None:
         """The GFM autolinks in ``text``, or None."""
-        found = [_extent(m, text) for m in super().match(text) or [] if _is_gfm(m, text)]
+        found: list[Match] = []
+        for match in super().match(text) or []:
+            # A link GFM runs on past linkify-it's end may hold the candidates that follow.
+            if _is_gfm(match, text) and (not found or match.index >= found[-1].last_index):
+                found.append(_extent(match, text))
         return found or None
 
     def match_at_start(self, text: str) -> Match | None:
@@ -67,15 +71,19 @@ def _is_gfm(match: Match, text: str) -> bool:
 def _gfm_end(text: str, start: int) -> int:
     """Where GFM ends an autolink starting at ``start`` (cmark-gfm's autolink_delim)."""
     link = _UNTIL_SPACE.match(text, start).group()
-    while link:
-        unbalanced = link[-1] == ")" and link.count(")") > link.count("(")
-        if link[-1] in _TRAILING or unbalanced:
-            link = link[:-1]
-        elif link[-1] == ";":  # with what looks like an entity before it ("&hl;")
-            link = _ENTITY_TAIL.sub("", link[:-1])
+    end = len(link)
+    opening, closing = link.count("("), link.count(")")
+    while end:
+        last = link[end - 1]
+        if last in _TRAILING or (last == ")" and closing > opening):
+            closing -= last == ")"
+            end -= 1
+        elif last == ";":  # with what looks like an entity before it ("&hl;")
+            entity = _ENTITY_TAIL.search(link, 0, end - 1)
+            end = entity.start() if entity else end - 1
         else:
             break
-    return start + len(link)
+    return start + end
 
 
 def _extent(match: Match, text: str) -> Match:

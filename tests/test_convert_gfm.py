@@ -41,6 +41,11 @@ def test_autolinks_are_found_as_the_gfm_spec_says(markdown: str, html: str) -> N
         ("Mail ann@example.org.\n", "Mail [mailto:ann@example.org ann@example.org].\n"),
         # What follows a bare URL must not run into it on the wiki.
         ("https://example.org's\n", "https://example.org<nowiki/>'s\n"),
+        # GFM runs a link on to white space, over what linkify-it took for a second link.
+        (
+            "see https://x.org/)](https://y.org/) z\n",
+            "see [https://x.org/)%5D(https://y.org/ https://x.org/)&#93;(https://y.org/]) z\n",
+        ),
         # GitHub links nothing glued to a word; the wiki links no scheme it does not know.
         ("x:https://example.org irc://example.org\n", None),
     ],
