@@ -26,6 +26,7 @@ Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 Example:
   wikidraft convert draft.md -o draft.wiki
   wikidraft convert drafts/ --out-dir build/
+  wikidraft convert --config wikidraft.toml draft.md   # exactly what push would send
 """
 
 
