@@ -157,10 +157,18 @@ def test_inline_tags_around_blocks_apply_to_each_block(local_wiki: LocalWiki) ->
 
 PATH_CHARACTERS = "abcxyz019-_.~()'=&?%!,:;*"
 # URLs as text around them leaves them: after a space, "(" or emphasis, before punctuation.
-bare_urls = st.builds(
-    lambda site, path: f"https://{site}/{path}",
-    st.sampled_from(SITES),
-    st.text(PATH_CHARACTERS, max_size=12),
+bare_urls = st.one_of(
+    st.builds(
+        lambda scheme, site, path: f"{scheme}{site}/{path}",
+        st.sampled_from(["https://", "http://", "ftp://", "www."]),
+        st.sampled_from(SITES),
+        st.text(PATH_CHARACTERS, max_size=12),
+    ),
+    st.builds(
+        lambda name, site: f"{name}@{site}",
+        marker_words.map(lambda p: p.text),
+        st.sampled_from(SITES),
+    ),
 )
 around = st.sampled_from(["", ".", ",", ")", "!", "?", "'s", ";", ":", "*", "\u2019", ")."])
 before = st.sampled_from([" ", " (", " *", " **", "\n"])
