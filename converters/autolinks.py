@@ -3,7 +3,8 @@
 linkify-it finds the candidates; GitHub's rules (cmark-gfm's autolink extension, GFM spec 0.29
 section 6.9) then decide: a link either has a scheme (``http://``, ``https://``, ``ftp://``),
 starts with ``www.``, or is an e-mail address; any top-level domain counts; a URL or ``www.``
-link starts a line or follows white space or one of ``*_~(``; and a link ending in something
+link starts a line or follows white space or one of ``*_~(`` and names a valid domain (one
+with a "."); an address keeps only GFM's characters before "@"; a link ending in something
 like an entity (``&hl;``) ends before it; one that linkify-it ends at a ")" runs on to GFM's
 end: white space or "<", less trailing punctuation and unbalanced closing parentheses.
 """
@@ -11,6 +12,7 @@ end: white space or "<", less trailing punctuation and unbalanced closing parent
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from linkify_it import LinkifyIt
 from linkify_it.main import Match
@@ -23,12 +25,14 @@ _OPENERS = "*_~("
 _ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+$")
 _UNTIL_SPACE = re.compile(r"[^\s<]*")
 _TRAILING = "?!.,:*_~'\""
+_SEGMENT = re.compile(r"[A-Za-z0-9_-]+")
+_LOCAL_PART = re.compile(r"[A-Za-z0-9.+_-]+$")
 # An address's domain: letters, digits, "-", "_" and ".", ending in a letter or digit.
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*[A-Za-z0-9]")
 
 
 class GfmLinkify(LinkifyIt):
-    """linkify-it narrowed to what GitHub links in text."""
+    """linkify-it narrowed to what GitHub links in text (markdown-it's core linkify rule)."""
 
     def __init__(self) -> None:
         super().__init__(options={"fuzzy_link": True, "fuzzy_email": True, "fuzzy_ip": False})
@@ -37,35 +41,51 @@ class GfmLinkify(LinkifyIt):
     def match(self, text: str) -> list[Match] | None:
         """The GFM autolinks in ``text``, or None."""
         found: list[Match] = []
-        for match in super().match(text) or []:
+        for candidate in super().match(text) or []:
+            link = _gfm_link(candidate, text)
             # A link GFM runs on past linkify-it's end may hold the candidates that follow.
-            if _is_gfm(match, text) and (not found or match.index >= found[-1].last_index):
-                found.append(_extent(match, text))
+            if link and (not found or link.index >= found[-1].last_index):
+                found.append(link)
         return found or None
 
-    def match_at_start(self, text: str) -> Match | None:
-        """The GFM autolink at the start of ``text`` (one with a scheme), or None."""
-        found = super().match_at_start(text)
-        return _extent(found, text) if found and _is_gfm(found, text) else None
 
-
-def _is_gfm(match: Match, text: str) -> bool:
-    """Whether GitHub links what linkify-it found."""
-    after = text[match.last_index : match.last_index + 1]
+def _gfm_link(match: Match, text: str) -> Match | None:
+    """What GitHub links of a candidate linkify-it found, if anything."""
     if match.schema == "mailto:":
-        # An address is a fuzzy one ("a@b.c"), and "-" or "_" cannot end it.
-        domain = match.raw.rpartition("@")[2]
-        return (
-            not match.raw.lower().startswith("mailto:")
-            and _EMAIL_DOMAIN.fullmatch(domain) is not None
-            and after not in ("-", "_")
-        )
+        return _address(match, text)
     before = text[match.index - 1 : match.index]
     if before and not before.isspace() and before not in _OPENERS:
-        return False
-    if match.schema:
-        return match.schema.lower() in _SCHEMES
-    return match.raw.lower().startswith("www.")
+        return None
+    named = match.schema.lower() in _SCHEMES or (
+        not match.schema and match.raw.lower().startswith("www.")
+    )
+    return _extent(match, text) if named and _valid_domain(match.url) else None
+
+
+def _valid_domain(url: str) -> bool:
+    """Whether a URL's host is a GFM valid domain: segments of letters, digits, "_" and "-"
+    joined by at least one ".", no "_" in the last two."""
+    segments = (urlsplit(url).hostname or "").split(".")
+    return (
+        len(segments) > 1
+        and all(_SEGMENT.fullmatch(segment) for segment in segments)
+        and "_" not in "".join(segments[-2:])
+    )
+
+
+def _address(match: Match, text: str) -> Match | None:
+    """The e-mail address GitHub links: a domain with a "." ending in a letter or digit, and
+    of the name before "@" only the letters, digits and ".+-_" next to it."""
+    name, _, domain = match.raw.rpartition("@")
+    kept = _LOCAL_PART.search(name)
+    after = text[match.last_index : match.last_index + 1]
+    written = match.raw.lower().startswith("mailto:")  # GFM links only the bare address
+    if written or not kept or not _EMAIL_DOMAIN.fullmatch(domain) or after in ("-", "_"):
+        return None
+    match.index += kept.start()
+    match.raw = match.text = match.raw[kept.start() :]
+    match.url = "mailto:" + match.raw
+    return match
 
 
 def _gfm_end(text: str, start: int) -> int:

@@ -44,6 +44,14 @@ def test_autolinks_are_found_as_the_gfm_spec_says(markdown: str, html: str) -> N
             "see https://x.org/)](https://y.org/) z\n",
             "see [https://x.org/)%5D(https://y.org/ https://x.org/)&#93;(https://y.org/]) z\n",
         ),
+        # Only GFM's characters before "@"; a host needs a "." and no "_" near its end.
+        (
+            "Hello,foo@bar.org https://example http://localhost:8080/x www.a_b.org\n",
+            "Hello,[mailto:foo@bar.org foo@bar.org] <nowiki>https://example</nowiki> "
+            "<nowiki>http://localhost:8080/x</nowiki> www.a_b.org\n",
+        ),
+        # A URL after a dropped tag would be glued to the text before it: bracketed.
+        ("_<ref>http://x.org/a\n", "_[http://x.org/a http://x.org/a]\n"),
         # GitHub links nothing glued to a word; the wiki links no scheme it does not know.
         ("x:https://example.org irc://example.org\n", None),
     ],
@@ -147,6 +155,16 @@ def test_gfm_extensions_mean_on_the_wiki_what_they_mean_on_github(local_wiki: Lo
 
 
 @pytest.mark.wiki
+def test_a_label_holding_a_replacement_character_stays_a_link(local_wiki: LocalWiki) -> None:
+    # MediaWiki's label of [url label] may not hold U+FFFD (a NUL in the draft becomes one).
+    page = rendered(local_wiki, "[a\x00b](https://example.org/) and https://example.org/%90\n")
+    assert page.links == [
+        ("https://example.org/", "a\ufffdb"),
+        ("https://example.org/%90", "https://example.org/%90"),
+    ]
+
+
+@pytest.mark.wiki
 def test_inline_tags_around_blocks_apply_to_each_block(local_wiki: LocalWiki) -> None:
     wikitext = convert("<del>\n\n*foo*\n\n</del>\n", title="T").wikitext
     html = parse(local_wiki.api, wikitext, "Draft:T")["text"]
@@ -183,7 +201,10 @@ def _markdown_links(markdown: str) -> list[tuple[str, str]]:
         children = block.children or []
         for index, token in enumerate(children):
             if token.type == "link_open":
-                links.append((str(token.attrs["href"]), children[index + 1].content))
+                href, text = str(token.attrs["href"]), children[index + 1].content
+                # markdown-it decodes "%01" and "%90" in a URL's text; it is shown as written.
+                readable = text.isprintable() and "\ufffd" not in text
+                links.append((href, text if readable else href))
     return links
 
 

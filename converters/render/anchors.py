@@ -48,6 +48,18 @@ def _linked_image(node: SyntaxTreeNode, ctx: RenderContext) -> str | None:
     return image_wikitext(src, _alt(picture), ctx, line_of(node), alone=False, link=target)
 
 
+def _starts_free_link(node: SyntaxTreeNode | None) -> bool:
+    """Whether a bare URL after ``node`` (the previous sibling) starts a free link.
+
+    MediaWiki links a URL only at a word boundary; after a space or "(" that is certain,
+    after other text or markup (a tag dropped, a "[" that would bracket it) it is not.
+    """
+    if node is None or node.type in ("softbreak", "hardbreak"):
+        return True
+    last = node.content[-1:] if node.type == "text" else ""
+    return last.isspace() or last == "("
+
+
 def _ends_free_link(node: SyntaxTreeNode | None, url: str) -> bool:
     """Whether MediaWiki ends a bare ``url`` before what ``node`` (the next sibling) writes."""
     if node is None or node.type in ("softbreak", "hardbreak"):
@@ -59,15 +71,15 @@ def autolink_wikitext(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A URL written as text (``<https://…>``, or bare as GFM links it): a bare URL where the
     wiki links exactly that URL by itself, else ``[url text]``."""
     href, shown = str(node.attrs["href"]), plain_text(node)
-    before = node.previous_sibling
-    last = before.content[-1:] if before is not None and before.type == "text" else ""
-    # A free link starts at a word boundary; "[" before it would make it a bracketed link.
-    if shown != href or last.isalnum() or last == "_" or not is_free_link(href, ctx):
+    # markdown-it decodes "%01" and "%90" in the text into characters no one can read: such
+    # a URL is shown as written, as GitHub shows it.
+    if not shown.isprintable() or "\ufffd" in shown:
+        shown = href
+    bare = shown == href and _starts_free_link(node.previous_sibling) and is_free_link(href, ctx)
+    if not bare:
         return link_wikitext(href, url_label(shown, ctx), ctx, line_of(node))
     ctx.report.emit("external_link", href)
-    opening = "<nowiki/>" if last == "[" else ""
-    closing = "" if _ends_free_link(node.next_sibling, href) else "<nowiki/>"
-    return f"{opening}{href}{closing}"
+    return href if _ends_free_link(node.next_sibling, href) else f"{href}<nowiki/>"
 
 
 def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
