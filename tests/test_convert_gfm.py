@@ -39,6 +39,8 @@ def test_autolinks_are_found_as_the_gfm_spec_says(markdown: str, html: str) -> N
         ("Mail ann@example.org.\n", "Mail [mailto:ann@example.org ann@example.org].\n"),
         # What follows a bare URL must not run into it on the wiki.
         ("https://example.org's\n", "https://example.org<nowiki/>'s\n"),
+        # Only a space or a line end ends a free link for both MediaWiki and mwparserfromhell.
+        ("https://example.org\tx\n", "https://example.org<nowiki/>\tx\n"),
         # GFM runs a link on to white space, over what linkify-it took for a second link.
         (
             "see https://x.org/)](https://y.org/) z\n",

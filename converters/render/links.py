@@ -28,7 +28,7 @@ def _has_protocol(url: str) -> bool:
 # when the URL holds no "(".
 _FREE_LINK_TRAIL = ",;.:!?"
 # Text that ends a free link where it starts, for MediaWiki and mwparserfromhell alike.
-_FREE_LINK_STOP = re.compile(r"\s|$")
+_FREE_LINK_STOP = re.compile(r"[ \n]|$")
 
 
 def _free_trail(url: str) -> str:
