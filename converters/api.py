@@ -17,7 +17,7 @@ from converters.frontmatter import FrontMatter, read_front_matter
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
 from converters.render.context import RenderContext, Report
-from converters.render.slugs import heading_anchors
+from converters.render.slugs import heading_anchors, heading_slugs
 from converters.render.table import RENDERERS
 from converters.result import Conversion
 from converters.structure import outline
@@ -73,9 +73,10 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
     )
     report = Report()
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
-    ctx.anchors.update(heading_anchors(tree))
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
+    slugs = heading_slugs(tree)  # GitHub's ids come from the headings as written
     plan = outline(tree.children, given)
+    ctx.anchors.update(heading_anchors(slugs))  # the wiki's from them as the page shows them
     candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:

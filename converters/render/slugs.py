@@ -17,24 +17,34 @@ def github_slug(text: str) -> str:
     return _NOT_SLUG.sub("", text.strip().lower()).replace(" ", "-")
 
 
-def heading_anchors(tree: SyntaxTreeNode) -> dict[str, str]:
-    """Each heading's GitHub slug mapped to the text of a link to it (``Deep heading jump``).
+def _shown(heading: SyntaxTreeNode) -> str:
+    """A heading's text on one line, single-spaced."""
+    return " ".join(plain_text(heading).split())
 
-    A repeated heading is ``slug-1``, ``slug-2`` … on GitHub and ``Name_2``, ``Name_3`` … on
-    a wiki.
+
+def heading_slugs(tree: SyntaxTreeNode) -> list[tuple[str, SyntaxTreeNode]]:
+    """Each heading with its GitHub id, from its text as the draft writes it; a repeated
+    heading is ``slug-1``, ``slug-2`` … on GitHub."""
+    slugs: list[tuple[str, SyntaxTreeNode]] = []
+    seen: dict[str, int] = {}
+    for node in tree.walk():
+        if node.type == "heading":
+            slug = github_slug(_shown(node))
+            repeat = seen.get(slug, 0)
+            seen[slug] = repeat + 1
+            slugs.append((f"{slug}-{repeat}" if repeat else slug, node))
+    return slugs
+
+
+def heading_anchors(slugs: list[tuple[str, SyntaxTreeNode]]) -> dict[str, str]:
+    """Each GitHub id mapped to the fragment of a link to its heading as the page shows it
+    (read after headings are tidied); a repeated heading is ``Name 2``, ``Name 3`` … on a wiki.
     """
     anchors: dict[str, str] = {}
     seen: dict[str, int] = {}
-    wiki_seen: dict[str, int] = {}
-    for node in tree.walk():
-        if node.type != "heading":
-            continue
-        text = " ".join(plain_text(node).split())
-        slug = github_slug(text)
-        repeat = seen.get(slug, 0)
-        seen[slug] = repeat + 1
-        wiki_repeat = wiki_seen.get(text, 0) + 1
-        wiki_seen[text] = wiki_repeat
-        anchor = text if wiki_repeat == 1 else f"{text} {wiki_repeat}"
-        anchors.setdefault(f"{slug}-{repeat}" if repeat else slug, anchor)
+    for slug, node in slugs:
+        text = _shown(node)
+        repeat = seen.get(text, 0) + 1
+        seen[text] = repeat
+        anchors.setdefault(slug, text if repeat == 1 else f"{text} {repeat}")
     return anchors
