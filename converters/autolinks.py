@@ -42,9 +42,11 @@ class GfmLinkify(LinkifyIt):
         """The GFM autolinks in ``text``, or None."""
         found: list[Match] = []
         for candidate in super().match(text) or []:
-            link = _gfm_link(candidate, text)
             # A link GFM runs on past linkify-it's end may hold the candidates that follow.
-            if link and (not found or link.index >= found[-1].last_index):
+            if found and candidate.index < found[-1].last_index:
+                continue
+            link = _gfm_link(candidate, text)
+            if link:
                 found.append(link)
         return found or None
 
