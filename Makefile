@@ -1,5 +1,6 @@
 # wikidraft — the commands a newcomer runs: `make demo` and `make test` (see README.md).
-# Everything installs from here: Debian's MediaWiki/PHP packages (scripts/local-wiki install)
+# Everything installs from here: Debian's MediaWiki/PHP packages (scripts/local-wiki install),
+# Debian's chromium (scripts/browser install)
 # and a virtual environment in .venv with the package and its dev tools.
 
 PYTHON ?= python3
@@ -29,6 +30,7 @@ demo: $(BIN)/.installed
 ## test: lint, then the whole suite (wiki-backed tests start their own wiki)
 test: $(BIN)/.installed
 	$(PYTHON) scripts/local-wiki install
+	$(PYTHON) scripts/browser install   # headless Chromium for tests/test_browser.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q

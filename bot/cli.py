@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import sys
 from collections.abc import Sequence
 
@@ -24,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert Markdown drafts to wikitext and publish them to a wiki's Draft "
         "namespace.",
     )
+    version = importlib.metadata.version("wikidraft")
+    parser.add_argument("--version", action="version", version=f"wikidraft {version}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = importlib.import_module(f"bot.commands.{name}")

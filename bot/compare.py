@@ -6,10 +6,16 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from bot import notices
 from bot.plan import Item, stored
+from bot.worddiff import word_diff
+
+if TYPE_CHECKING:
+    from bot.wikilinks import Finding
 
 COLORS = {"+": "\033[32m", "-": "\033[31m", "@": "\033[36m", "header": "\033[1m"}
 RESET = "\033[0m"
@@ -46,7 +52,7 @@ class Change:
             "removed": self.removed,
             "revid": self.item.revid,
             "refused": self.item.refused,
-            "warnings": [str(warning) for warning in self.item.conversion.warnings],
+            "warnings": [notices.to_json(warning) for warning in self.item.conversion.warnings],
             "diff": "\n".join(self.diff),
         }
 
@@ -55,8 +61,7 @@ def compare(item: Item) -> Change:
     """Compare the text a push would save with the live page."""
     if item.refused:
         return Change(item, "refused", 0, 0, ())
-    before = stored(item.current).splitlines() if item.exists else []
-    after = item.text.splitlines()
+    before, after = sides(item)
     if item.exists and before == after:
         return Change(item, "unchanged", 0, 0, ())
     old = f"{item.title} (rev {item.revid})" if item.exists else "/dev/null"
@@ -66,6 +71,11 @@ def compare(item: Item) -> Change:
     added = sum(1 for line in lines[2:] if line.startswith("+"))
     removed = sum(1 for line in lines[2:] if line.startswith("-"))
     return Change(item, "changed" if item.exists else "new", added, removed, lines)
+
+
+def sides(item: Item) -> tuple[list[str], list[str]]:
+    """The lines of the live page (none when missing) and of the text a push would save."""
+    return (stored(item.current).splitlines() if item.exists else []), item.text.splitlines()
 
 
 def use_color(stream: TextIO) -> bool:
@@ -83,17 +93,29 @@ def paint(line: str, color: bool) -> str:
     return f"{COLORS[key]}{line}{RESET}" if key in COLORS else line
 
 
-def write_text(changes: list[Change], stream: TextIO = sys.stdout) -> None:
-    """Every diff, then one summary line per page."""
+def write_text(changes: list[Change], stream: TextIO = sys.stdout, *, word: bool = False) -> None:
+    """Every diff (by lines, or by words within the lines), then one summary line per page."""
     color = use_color(stream)
     for change in changes:
-        for line in change.diff:
-            stream.write(paint(line, color) + "\n")
+        lines = change.diff
+        if word and lines:
+            lines = (*lines[:2], *word_diff(*sides(change.item), color))
+        for line in lines:
+            stream.write(paint(line, color and not word) + "\n")
     for change in changes:
         stream.write(change.summary() + "\n")
 
 
-def write_json(changes: list[Change], stream: TextIO = sys.stdout) -> None:
-    """All comparisons as one JSON document."""
-    json.dump({"pages": [change.to_json() for change in changes]}, stream, ensure_ascii=False)
+def write_json(
+    changes: list[Change], findings: Sequence[Finding] = (), stream: TextIO = sys.stdout
+) -> None:
+    """All comparisons as one JSON document, each page with the wiki's findings on its draft."""
+    pages = [
+        {
+            **change.to_json(),
+            "findings": [f.to_json() for f in findings if f.source == str(change.item.source)],
+        }
+        for change in changes
+    ]
+    json.dump({"pages": pages}, stream, ensure_ascii=False)
     stream.write("\n")

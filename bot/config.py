@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import UserError
+from bot.target import Target, TargetError, parse_namespace
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / "config" / "local.toml"
@@ -21,11 +22,12 @@ REQUIRED = object()  # the default of a key every config file must set
 SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], object]]] = {
     "wiki": {
         "api": (str, REQUIRED),  # the full api.php URL
-        "namespace": (str, "Draft"),  # the only namespace wikidraft writes to
+        "namespace": (str, "Draft"),  # "Draft", or a sandbox "User:Name/sandbox" (bot/target.py)
         "username": (str, REQUIRED),  # a bot-password login name, "User@app"
         "password_env": (str, None),  # default WIKIDRAFT_PASSWORD unless password_file is set
         "password_file": (str, None),  # relative to the config file's folder
         "user_agent": (str, None),  # required for wikis on other machines: who to contact
+        "policy": (str, None),  # "wikimedia" or "other"; unset: a Wikimedia host is "wikimedia"
     },
     "edit": {
         "summary": (str, "Publishing draft converted from Markdown"),
@@ -51,6 +53,7 @@ class Config:
 
     api: str
     namespace: str
+    target: Target  # where drafts go: wiki.namespace, checked
     username: str
     password_env: str | None
     password_file: Path | None
@@ -60,6 +63,8 @@ class Config:
     throttle: float
     maxlag: int
     preserve_templates: tuple[str, ...]
+    source: Path  # the file read; the project's ledger lives beside it
+    policy: str | None = None  # whose rules on LLM text apply (bot/provenance.py)
 
     @property
     def host(self) -> str:
@@ -97,19 +102,25 @@ def find(explicit: str | None) -> Path:
     raise UserError("no config: pass --config FILE, set WIKIDRAFT_CONFIG or create wikidraft.toml")
 
 
-def load(explicit: str | None = None) -> Config:
-    """Find, read and check the configuration."""
+def load(explicit: str | None = None, wiki: str | None = None) -> Config:
+    """Find, read and check the configuration (of the wiki profile named wiki, if any)."""
     path = find(explicit)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UserError(f"{path}: cannot read config: {error}") from None
-    values = _checked(path, data)
+    values = _checked(path, _profile(path, data, wiki))
     password_file = _password_file(path, values)
+    username = _username(path, values["username"])
+    try:
+        where = parse_namespace(values["namespace"], username)
+    except TargetError as error:
+        raise UserError(f"{path}: {error}") from None
     return Config(
         api=_api(path, values["api"]),
         namespace=values["namespace"],
-        username=_username(path, values["username"]),
+        target=where,
+        username=username,
         password_env=None if password_file else values["password_env"] or "WIKIDRAFT_PASSWORD",
         password_file=password_file,
         user_agent=_user_agent(path, values["api"], values["user_agent"]),
@@ -118,7 +129,29 @@ def load(explicit: str | None = None) -> Config:
         throttle=float(values["throttle"]),
         maxlag=values["maxlag"],
         preserve_templates=tuple(values["preserve_templates"]),
+        source=path,
+        policy=values["policy"],
     )
+
+
+def _profile(path: Path, data: dict[str, object], wiki: str | None) -> dict[str, object]:
+    """data with the [wikis.NAME] profile chosen by --wiki as its [wiki] (the one, if only one)."""
+    profiles = data.get("wikis")
+    if profiles is None:
+        if wiki is not None:
+            raise UserError(f"{path}: --wiki {wiki}: this config has no [wikis.{wiki}] section")
+        return data
+    if "wiki" in data:
+        raise UserError(f"{path}: use one [wiki] section or [wikis.NAME] sections, not both")
+    if not isinstance(profiles, dict) or not all(isinstance(p, dict) for p in profiles.values()):
+        raise UserError(f"{path}: [wikis] must hold one [wikis.NAME] table per wiki")
+    names = ", ".join(sorted(profiles))
+    if wiki is None and len(profiles) != 1:
+        raise UserError(f"{path}: it names several wikis ({names}); choose one with --wiki NAME")
+    chosen = wiki if wiki is not None else next(iter(profiles))
+    if chosen not in profiles:
+        raise UserError(f"{path}: no [wikis.{chosen}] section (known: {names}); check --wiki")
+    return {**{k: v for k, v in data.items() if k != "wikis"}, "wiki": profiles[chosen]}
 
 
 def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
@@ -148,6 +181,8 @@ def _checked(path: Path, data: dict[str, object]) -> dict[str, object]:
     preserve, throttle, maxlag = (values[k] for k in ("preserve_templates", "throttle", "maxlag"))
     if not all(isinstance(name, str) for name in preserve):  # type: ignore[attr-defined]
         raise UserError(f"{path}: edit.preserve_templates must be a list of template names")
+    if values["policy"] not in (None, "wikimedia", "other"):
+        raise UserError(f'{path}: wiki.policy must be "wikimedia" or "other"')
     if throttle < 0 or maxlag < 0:  # type: ignore[operator]
         raise UserError(f"{path}: edit.throttle and edit.maxlag cannot be negative")
     return values

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
-from bot.compare import Change, compare, paint, use_color
+from bot.compare import Change, paint, use_color
 from bot.config import Config
-from bot.ledger import Entry, Ledger, ledger_path
-from bot.plan import Item
-from bot.preserve import top_templates
-from bot.publish import Outcome, Status
+from bot.ledger import Entry, Ledger, content_hash
+from bot.preserve import without_top_templates
 from bot.site import wiki_errors
 
 if TYPE_CHECKING:
@@ -38,11 +36,6 @@ class Drift:
     diff: tuple[str, ...] = ()
 
 
-def open_ledger(changes: list[Change]) -> Ledger:
-    """The ledger of the drafts these changes come from."""
-    return Ledger(ledger_path([change.item.source for change in changes]))
-
-
 def find(
     site: BotPasswordSite, ledger: Ledger, config: Config, changes: list[Change]
 ) -> list[Drift]:
@@ -51,35 +44,50 @@ def find(
     with wiki_errors(config):
         for change in changes:
             if change.status in ("new", "changed"):
-                entry = ledger.get(config.api, change.item.title)
-                drift = check(site, entry, change, config.preserve_templates)
+                title = change.item.title
+                sent = ledger.sending(config.api, title)
+                entry = ledger.get(config.api, title)
+                drift = check(site, entry, change, config.preserve_templates, sent)
                 if drift:
                     drifts.append(drift)
     return drifts
 
 
 def check(
-    site: BotPasswordSite, entry: Entry | None, change: Change, names: Collection[str] = ()
+    site: BotPasswordSite,
+    entry: Entry | None,
+    change: Change,
+    names: Collection[str] = (),
+    sent: str | None = None,
 ) -> Drift | None:
     """The drift of one page, or None when the wiki holds what we last wrote (or nothing).
 
-    Reviewer templates (names) added at the top are not drift: push keeps them.
+    Reviewer templates (names) at the top are not drift: push keeps them, and the ledger hashes
+    texts without them. sent is the hash of a text whose save was never confirmed: a live page
+    holding exactly that text is our own save, not an edit by someone else.
     """
     item = change.item
     if not item.exists:
         if entry is None:
             return None
         return Drift(item.title, f"deleted on the wiki since your last push (rev {entry.revid})")
+    live = without_top_templates(item.current or "", names)
+    if sent is not None and content_hash(live) == sent:
+        return None
     if entry is None:
         author = item.page.latest_revision.user  # preloaded with the page: no request
         return Drift(
             item.title,
             f"exists on the wiki but was never pushed from here, last edited by {author}",
         )
-    if item.revid == entry.revid or entry.matches(_without_reviewer_templates(item, names)):
+    # A ledger of schema 1 hashed the text with the reviewer templates: compare that too.
+    if item.revid == entry.revid or entry.matches(live) or entry.matches(item.current or ""):
         return None
     newer = [r for r in _revisions(site, item.title, entry.revid) if r["revid"] > entry.revid]
-    users = ", ".join(dict.fromkeys(str(r["user"]) for r in newer)) or "someone"
+    editors = list(dict.fromkeys(str(r["user"]) for r in newer))
+    # Our own account appears when MediaWiki merged our save into their edit: name them.
+    users = ", ".join([name for name in editors if name != site.username()] or editors)
+    users = users or "someone"
     message = (
         f"edited on the wiki by {users} since your last push (rev {entry.revid} -> rev "
         f"{item.revid})"
@@ -95,14 +103,6 @@ def check(
         lineterm="",
     )
     return Drift(item.title, message, tuple(diff))
-
-
-def _without_reviewer_templates(item: Item, names: Collection[str]) -> str:
-    """The live text without the listed templates at its top (which push keeps anyway)."""
-    text = item.current or ""
-    for template in top_templates(text, names):
-        text = text.replace(template, "", 1)
-    return text.lstrip("\n") if text != item.current else text
 
 
 def _revisions(site: BotPasswordSite, title: str, end: int) -> list[dict[str, object]]:
@@ -145,22 +145,12 @@ def refuse(changes: list[Change], drifts: list[Drift]) -> list[Change]:
     """The changes, with every drifted page refused (push writes none of them)."""
     reasons = {drift.title: drift.message for drift in drifts}
     return [
-        compare(replace(c.item, refused=f"{reasons[c.item.title]}; --force overwrites"))
-        if c.item.title in reasons
-        else c
-        for c in changes
+        _refused(change, reasons[change.item.title]) if change.item.title in reasons else change
+        for change in changes
     ]
 
 
-def recorded(outcomes: Iterable[Outcome], ledger: Ledger, api: str) -> Iterator[Outcome]:
-    """Pass outcomes through, writing each save (and each page found as drafted) to the ledger."""
-    for outcome in outcomes:
-        item = outcome.change.item
-        if outcome.revid is not None:
-            ledger.record(api, item.title, outcome.revid, item.text)
-        elif outcome.status is Status.UNCHANGED and item.revid is not None:
-            # The wiki already holds the draft (say, saved just before a crash): adopt it.
-            entry = ledger.get(api, item.title)
-            if entry is None or entry.revid != item.revid:
-                ledger.record(api, item.title, item.revid, item.text)
-        yield outcome
+def _refused(change: Change, reason: str) -> Change:
+    """change refused for reason; its diff is kept, so diff shows what --force would write."""
+    item = replace(change.item, refused=f"{reason}; --force overwrites")
+    return replace(change, status="refused", item=item)

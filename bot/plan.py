@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bot.config import Config
+from bot.drafts import draft_files
 from bot.errors import UserError
 from bot.preserve import keep_top_templates
-from bot.site import require_namespace
 from bot.titles import RefusedTitle, confine
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from converters import Conversion
 
 BATCH = 50  # titles per preloading query: the API's limit for accounts without apihighlimits
+EMPTY = "empty draft: there is no text under the title to publish"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Item:
     page: Any = None  # the pywikibot Page, preloaded
 
     @property
+    def placed(self) -> bool:
+        """Whether the draft has a page inside the target: its title was not refused."""
+        return self.page is not None
+
+    @property
     def exists(self) -> bool:
         """Whether the page exists on the wiki."""
         return self.current is not None
@@ -44,23 +50,6 @@ class Item:
 def stored(text: str) -> str:
     """text as MediaWiki stores it: NFC, LF line ends, no trailing whitespace."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).rstrip()
-
-
-def draft_files(paths: list[str]) -> list[Path]:
-    """The Markdown files named by paths (a directory means its *.md files)."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(path.glob("*.md"))
-            if not found:
-                raise UserError(f"{name}: no *.md files in this directory")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UserError(f"{name}: no such file or directory")
-    return files
 
 
 def convert(
@@ -92,7 +81,7 @@ def convert_options(
     """How to convert for this wiki: its namespace, its own article URLs (which become
     wikilinks) and the pages of the drafts a relative link may name."""
     return {
-        "target_namespace": config.namespace,
+        "target_namespace": config.target.canonical,
         "wiki_article_base": article_base(site, config),
         "draft_titles": dict(drafts or {}),
     }
@@ -102,33 +91,39 @@ def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> di
     """The page each draft of the batch, and each draft beside one, is published as, by path.
 
     A link to another draft ("[x](other.md)") becomes a wikilink to that page. A draft that
-    cannot be read or published has no page, and a link to it keeps its text.
+    cannot be read or published (or is empty) has no page, and a link to it keeps its text.
     """
-    namespace_id = require_namespace(site, config.namespace)
     known = Prefixes(site)
-    beside = {sibling for folder in {f.parent for f in files} for sibling in folder.glob("*.md")}
+    beside: set[Path] = set()
+    for folder in {file.parent for file in files}:
+        try:
+            beside.update(draft_files([str(folder)]))
+        except UserError:  # a folder of no drafts: the files given are all there is
+            continue
     titles: dict[str, str] = {}
     for path in sorted({*files, *beside}):
         try:
-            page = resolve(convert(path, site, config), config, known, namespace_id)
-            titles[str(path)] = page.title()
+            conversion = convert(path, site, config)
+            if not conversion.empty:
+                titles[str(path)] = resolve(conversion, config, known).title()
         except (UserError, RefusedTitle):
             continue
     return titles
 
 
-def resolve(conversion: Conversion, config: Config, known: Prefixes, namespace_id: int) -> Any:
+def resolve(conversion: Conversion, config: Config, known: Prefixes) -> Any:
     """The page a conversion is published as; RefusedTitle when it must not be written."""
     import pywikibot
 
     site = known.site
     try:
-        full = confine(conversion.title, conversion.namespace, config.namespace, known)
+        full = confine(conversion.title, conversion.namespace, config.target, known)
         page = pywikibot.Page(site, full)
     except pywikibot.exceptions.InvalidTitleError as error:
         raise RefusedTitle(str(error)) from None
-    if page.namespace().id != namespace_id or page.site != site:
-        raise RefusedTitle(f"{full!r} resolves outside the {config.namespace} namespace")
+    inside = config.target.holds(page.namespace().id, page.title(with_ns=False))
+    if not inside or page.site != site:
+        raise RefusedTitle(f"{full!r} resolves outside {config.target}")
     return page
 
 
@@ -164,31 +159,55 @@ class Prefixes:
         return prefix in self.interwiki
 
 
-def build(site: BotPasswordSite, config: Config, paths: list[str]) -> list[Item]:
+def build(
+    site: BotPasswordSite, config: Config, paths: list[str], recursive: bool = False
+) -> list[Item]:
     """Convert the drafts, map them to pages, and fetch the pages in batches."""
-
-    files = draft_files(paths)
+    files = draft_files(paths, recursive)
     drafts = draft_titles(site, config, files)
     conversions = [convert(path, site, config, drafts) for path in files]
-    namespace_id = require_namespace(site, config.namespace)
     known = Prefixes(site)
     items: list[Item] = []
     pages: dict[str, Any] = {}
+    sources: dict[str, Path] = {}
     for path, conversion in zip(files, conversions, strict=True):
         try:
-            page = resolve(conversion, config, known, namespace_id)
+            page = resolve(conversion, config, known)
         except RefusedTitle as error:
             items.append(Item(path, conversion.title, conversion.wikitext, conversion, str(error)))
             continue
         title = page.title()
-        if title in pages:
-            raise UserError(f"{path}: another draft also goes to {title}; give it its own title")
-        pages[title] = page
-        items.append(Item(path, title, stored(conversion.wikitext), conversion, page=page))
+        if title in sources:
+            raise UserError(
+                f"{sources[title]} and {path} both go to {title}; give one its own title"
+            )
+        sources[title] = path
+        refused = EMPTY if conversion.empty else None
+        items.append(Item(path, title, stored(conversion.wikitext), conversion, refused, page=page))
+        if not refused:
+            pages[title] = page
     fetched = {
         page.title(): page for page in site.preloadpages(list(pages.values()), groupsize=BATCH)
     }
-    return [fetch(item, fetched, config) for item in items]
+    limit = int(site.siteinfo["maxarticlesize"])
+    return [within(fetch(item, fetched, config), limit) for item in items]
+
+
+def within(item: Item, limit: int) -> Item:
+    """item, refused when its text (in UTF-8 bytes) is larger than the wiki's page size limit."""
+    size = len(item.text.encode("utf-8"))
+    if item.refused or size <= limit:
+        return item
+    why = (
+        f"the page would be {size:,} bytes ({kilobytes(size)} kB), over the wiki's page size "
+        f"limit of {limit:,} bytes ({kilobytes(limit)} kB)"
+    )
+    return replace(item, refused=why)
+
+
+def kilobytes(size: int) -> str:
+    """A size in bytes as MediaWiki states it against $wgMaxArticleSize: kB of 1024 bytes."""
+    return f"{size / 1024:,.3f}".rstrip("0").rstrip(".")
 
 
 def fetch(item: Item, fetched: dict[str, Any], config: Config) -> Item:

@@ -30,6 +30,15 @@ def top_templates(text: str, names: Collection[str]) -> list[str]:
     return kept
 
 
+def without_top_templates(text: str, names: Collection[str]) -> str:
+    """text without the listed templates at its top: what the ledger hashes, on both sides."""
+    stripped = text
+    for template in top_templates(text, names):
+        stripped = stripped.replace(template, "", 1)
+    # Each kept template sits on a line of its own (keep_top_templates puts it there).
+    return stripped.lstrip("\n") if stripped != text else text
+
+
 def keep_top_templates(current: str | None, new: str, names: Collection[str]) -> str:
     """new, with the listed templates found at the top of current put back at its top."""
     if not current or not names:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.compare import Change
 from bot.plan import stored
+from bot.provenance import edit_summary
 
 if TYPE_CHECKING:
     from pywikibot.exceptions import APIError
@@ -26,6 +27,15 @@ class Status(enum.Enum):
     FAILED = "failed"  # refused by wikidraft or by the wiki; nothing saved
 
 
+class Stop(enum.Enum):
+    """Why every further save of the batch would fail the same way: stop sending."""
+
+    BLOCKED = "the account is blocked"
+    AUTOBLOCKED = "the account's IP address is blocked"
+    READONLY = "the wiki is read-only"
+    NO_ANSWER = "the wiki stopped answering"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One page's result; ``revid`` is that of the revision saved, if any."""
@@ -34,6 +44,7 @@ class Outcome:
     status: Status
     detail: str = ""
     revid: int | None = None
+    stop: Stop | None = None  # set when the rest of the batch is not worth sending
 
     @property
     def ok(self) -> bool:
@@ -66,36 +77,59 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
     "permissiondenied": (Status.FAILED, "the account may not edit this page"),
 }
 NO_ANSWER = "no answer"
-# After these, every further edit of the batch would fail the same way: stop sending.
+# The API error codes after which every further edit of the batch would fail the same way.
 BATCH_STOPPERS = {
-    "blocked": "the account is blocked",
-    "autoblocked": "the account's IP address is blocked",
-    "readonly": "the wiki is read-only",
-    NO_ANSWER: "the wiki stopped answering",
+    "blocked": Stop.BLOCKED,
+    "autoblocked": Stop.AUTOBLOCKED,
+    "readonly": Stop.READONLY,
 }
 
 
 def publish(
-    site: BotPasswordSite, changes: list[Change], summary: str, *, minor: bool, force: bool
+    site: BotPasswordSite,
+    changes: list[Change],
+    summary: str,
+    *,
+    minor: bool,
+    force: bool,
+    sending: Callable[[Change], object] = lambda change: None,
+    disclose: str | None = None,
 ) -> Iterator[Outcome]:
-    """Save every new or changed page, one outcome per change, in order; the batch goes on."""
-    stopped: str | None = None
+    """Save every new or changed page, one outcome per change, in order; the batch goes on.
+
+    sending(change) is called just before each save is sent (push notes it in the ledger).
+    """
+    stopped: Stop | None = None
     for change in changes:
         if change.status == "unchanged":
             yield Outcome(change, Status.UNCHANGED)  # no null edits
         elif change.status == "refused":
             yield Outcome(change, Status.FAILED, f"refused: {change.item.refused}")
         elif stopped:
-            yield Outcome(change, Status.FAILED, f"not tried: {stopped}")
+            yield Outcome(change, Status.FAILED, f"not tried: {stopped.value}")
         elif not force and change.item.exists and not change.item.page.botMayEdit():
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
-            outcome = save(site, change, summary, minor)
-            stopped = BATCH_STOPPERS.get(outcome.detail.partition(":")[0])
+            sending(change)
+            disclosed = edit_summary(summary, change.item.conversion, disclose)
+            outcome = save(site, change, disclosed, minor)
+            stopped = outcome.stop
             yield outcome
 
 
 def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
+    """One edit and whatever it takes to know its outcome; no answer is an outcome too."""
+    import pywikibot
+
+    try:
+        return _save(site, change, summary, minor)
+    except pywikibot.exceptions.APIError as error:  # reading a lost save back was refused
+        return Outcome(change, Status.FAILED, f"{error.code}: {wiki_words(error)}")
+    except pywikibot.exceptions.Error as error:  # the save, or reading it back, got no answer
+        return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}", stop=Stop.NO_ANSWER)
+
+
+def _save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
     """One edit: createonly for a new page, nocreate + base revision for an existing one."""
     import pywikibot
 
@@ -123,9 +157,8 @@ def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Ou
         if ours:
             return Outcome(change, Status.CREATED, "confirmed by reading it back", ours)
         status, meaning = EDIT_ERRORS.get(error.code, (Status.FAILED, error.code))
-        return Outcome(change, status, f"{error.code}: {meaning} ({wiki_words(error)})")
-    except pywikibot.exceptions.Error as error:
-        return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}")
+        detail = f"{error.code}: {meaning} ({wiki_words(error)})"
+        return Outcome(change, status, detail, stop=BATCH_STOPPERS.get(error.code))
     if "nochange" in result and change.status == "changed":
         ours = our_lost_save(site, change)  # the page already holds what we meant to save
         if ours:

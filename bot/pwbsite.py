@@ -5,10 +5,28 @@ Imported only by ``bot.site.connect``, after it has pointed pywikibot at the sta
 
 from __future__ import annotations
 
-from pywikibot.data.api import Request
+import hashlib
+import json
+import threading
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from typing import Any
+
+import pywikibot
+import requests
+from pywikibot.comms import http
+from pywikibot.data import api
 from pywikibot.exceptions import APIError, NoUsernameError
 from pywikibot.login import ClientLoginManager, LoginStatus
 from pywikibot.site import APISite
+
+from bot.site import RETRY_AFTER_LIMIT
+
+# Answers whose Retry-After says when to come back: "too many requests", "unavailable".
+RETRY_AFTER_STATUSES = (HTTPStatus.TOO_MANY_REQUESTS, HTTPStatus.SERVICE_UNAVAILABLE)
+# The Retry-After of the latest such answer, per thread, until the request that got it waits.
+_pending = threading.local()
 
 
 class BotPasswordSite(APISite):
@@ -20,15 +38,27 @@ class BotPasswordSite(APISite):
     def login(
         self, autocreate: bool = False, user: str | None = None, *, cookie_only: bool = False
     ) -> None:
-        """Log in from the cookie file, else with the bot password; pywikibot would prompt."""
+        """Resume this login's saved session if the wiki still knows it, else log in afresh.
+
+        The cookie jar is that of this login (api URL, login name, password), so a session
+        saved by another password never stands in for this one, and a wrong password is tried.
+        """
         if cookie_only:
-            super().login(autocreate, user, cookie_only=True)
-            return
-        if self.logged_in():
-            self._loginstatus = LoginStatus.AS_USER
-            return
+            return  # pywikibot's start-up login, from a jar named by the user alone: not ours
         if not self.bot_password:
             raise NoUsernameError(f"no bot password to log in as {self.bot_login_name}")
+        self._loginstatus = LoginStatus.IN_PROGRESS  # pywikibot: no "not logged in" warning
+        # pywikibot has one cookie jar per process; wikidraft talks to one wiki per process.
+        http.cookie_jar.clear()
+        http.cookie_jar.load(self.cookie_jar_name(), ignore_discard=True)
+        del self.userinfo
+        if self.userinfo["name"] == self.username():
+            self._loginstatus = LoginStatus.AS_USER
+            return
+        # A session cookie the wiki no longer honours must not go with the login: MediaWiki
+        # refuses a login inside a bot-password session ("Cannot log in when using
+        # BotPasswordSessionProvider sessions").
+        http.cookie_jar.clear()
         manager = ClientLoginManager(password=self.bot_password, site=self, user=self.username())
         manager.login_name = self.bot_login_name
         # retry=False: on failure pywikibot would forget the password and prompt for another.
@@ -39,8 +69,81 @@ class BotPasswordSite(APISite):
             raise NoUsernameError(f"logged in as {self.userinfo['name']}, not {self.username()}")
         self._loginstatus = LoginStatus.AS_USER
 
+    def cookie_jar_name(self) -> str:
+        """The name of this login's cookie jar: a slow hash of it, never the password itself."""
+        login = json.dumps([self.base_url(self.apipath()), self.bot_login_name]).encode()
+        secret = (self.bot_password or "").encode()
+        digest = hashlib.pbkdf2_hmac("sha256", secret, login, 100_000)
+        return "login-" + digest.hex()[:16]
 
-class EditRequest(Request):
+    @staticmethod
+    def _request_class(kwargs: dict[str, Any]) -> type[api.Request]:
+        """SiteRequest for every uncached request (cached ones are reads of site data)."""
+        if kwargs.get("expiry") is not None:
+            return api.CachedRequest
+        return SiteRequest
+
+
+class RetryAfterTooLong(pywikibot.exceptions.Error):
+    """The wiki asked to wait longer than RETRY_AFTER_LIMIT before asking again."""
+
+
+class SiteRequest(api.Request):
+    """A request that logs in again once when the wiki lost its session, and honours the
+    wiki's Retry-After (up to RETRY_AFTER_LIMIT) when it says it is too busy."""
+
+    def _logged_in(self, code: str) -> bool:
+        """Log in again for "notloggedin" too (pywikibot does for assertuserfailed)."""
+        if code == "notloggedin" and self.site.bot_password:
+            self._relogin("The wiki lost the session.")
+            return False  # one retry: the same error twice in a row is raised by submit
+        return super()._logged_in(code)
+
+    def _json_loads(self, response: requests.Response) -> dict | None:
+        """None, after the wait, for a 429: pywikibot takes its body for a broken family."""
+        if response.status_code == HTTPStatus.TOO_MANY_REQUESTS:
+            self.wait()
+            return None  # submit sends the request again
+        return super()._json_loads(response)
+
+    def wait(self, delay: float | None = None, **kwargs: Any) -> None:
+        """Wait before retrying: at least the wiki's Retry-After, which must be in bounds."""
+        asked = getattr(_pending, "seconds", None)
+        _pending.seconds = None
+        if asked is not None and asked > RETRY_AFTER_LIMIT:
+            # pywikibot keeps the last Retry-After and would sleep it before the next request.
+            self.site.throttle.retry_after = 0
+            raise RetryAfterTooLong(
+                f"the wiki asks to wait {asked} s before retrying (Retry-After), longer than "
+                f"wikidraft waits ({RETRY_AFTER_LIMIT} s); try again later"
+            )
+        if asked:
+            pywikibot.log(f"Retry-After: the wiki asks to wait {asked} s")
+        super().wait(max(delay or 0, asked or 0) or None, **kwargs)
+
+
+def note_retry_after(response: requests.Response, *args: object, **kwargs: object) -> None:
+    """Remember the Retry-After of a 429 or 503 answer (a requests response hook).
+
+    pywikibot drops the answer of a 503 before it waits, and waits its own time.
+    """
+    value = response.headers.get("Retry-After")
+    busy = response.status_code in RETRY_AFTER_STATUSES and value
+    _pending.seconds = retry_after_seconds(value) if busy else None
+
+
+def retry_after_seconds(value: str) -> int | None:
+    """The seconds a Retry-After header asks for (delay or HTTP date); None if unreadable."""
+    if value.strip().isdigit():
+        return int(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0, round((when - datetime.now(UTC)).total_seconds()))
+
+
+class EditRequest(SiteRequest):
     """An API request that reports "ratelimited" at once instead of waiting to resend it."""
 
     def _ratelimited(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -19,6 +20,11 @@ ol.references{font-size:90%}sup.reference{font-size:75%}
 table.wikitable{border-collapse:collapse}
 .wikitable td,.wikitable th{border:1px solid #aaa;padding:.2em .4em}
 """
+# Links the parser writes relative to the wiki ("/index.php?…", "//host/…"): a saved file has no
+# wiki around it. Not a <base href>, which would send the page's own "#cite_note-1" links to the
+# wiki's main page.
+ROOT_RELATIVE = re.compile(r'\b(href|src)="/(?!/)')
+PROTOCOL_RELATIVE = re.compile(r'\b(href|src)="//')
 VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -83,26 +89,37 @@ def parse(site: BotPasswordSite, title: str, wikitext: str) -> Rendered:
     return Rendered(title, result["text"], warnings)
 
 
+def absolute(rendered: str, server: str) -> str:
+    """rendered with its links to the wiki's pages and files made absolute URLs on server."""
+    scheme = server.partition(":")[0]
+    rendered = PROTOCOL_RELATIVE.sub(lambda m: f'{m.group(1)}="{scheme}://', rendered)
+    return ROOT_RELATIVE.sub(lambda m: f'{m.group(1)}="{server}/', rendered)
+
+
+def stylesheet(site: BotPasswordSite, server: str, modules: str) -> str:
+    """The URL of the wiki's styles of modules ("a|b"), as its skin loads them."""
+    script = site.siteinfo["general"]["scriptpath"]
+    return f"{server}{script}/load.php?lang=en&modules={modules}&only=styles&skin=vector"
+
+
 def page(rendered: Rendered, site: BotPasswordSite, server: str) -> str:
     """A standalone HTML file: the rendered page with the wiki's styles, links to the wiki."""
     # server is absolute: a protocol-relative one would resolve to file:// in a saved page.
     general = site.siteinfo["general"]
-    script = general["scriptpath"]
-    styles = f"{server}{script}/load.php?lang=en&modules={STYLES}&only=styles&skin=vector"
+    styles = stylesheet(site, server, STYLES)
     title = html.escape(rendered.title)
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(general.get("lang", "en"))}">
 <head>
 <meta charset="utf-8">
 <title>{title} (preview)</title>
-<base href="{html.escape(server)}/">
 <link rel="stylesheet" href="{html.escape(styles)}">
 <style>{FALLBACK}</style>
 </head>
 <body class="mediawiki">
 <p><em>Preview rendered by {html.escape(general.get("sitename", "the wiki"))}; not saved.</em></p>
 <h1 class="firstHeading">{title}</h1>
-<div class="mw-body-content">{rendered.html}</div>
+<div class="mw-body-content">{absolute(rendered.html, server)}</div>
 </body>
 </html>
 """

@@ -13,19 +13,29 @@ from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.errors import UserError
+from bot.target import TargetError, require
 
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite
 
+# The longest wait a wiki's Retry-After (on a 429, 503 or maxlag answer) gets; a longer one fails
+# the request with the wait named (bot/pwbsite.py).
+RETRY_AFTER_LIMIT = 60
 # A user never waits minutes with nothing to show: few, short retries (pywikibot's defaults are
-# 15 retries of up to 120 s each, made for long unattended runs).
-RETRIES = {"max_retries": 2, "retry_wait": 1, "retry_max": 10, "socket_timeout": (6.05, 60)}
+# 15 retries of up to 120 s each, made for long unattended runs). Two retries wait 1 s and 2 s;
+# retry_max caps only the waits a wiki asks for.
+RETRIES = {
+    "max_retries": 2,
+    "retry_wait": 1,
+    "retry_max": RETRY_AFTER_LIMIT,
+    "socket_timeout": (6.05, 60),
+}
 # pywikibot logs each failed HTTP attempt as an ERROR with a traceback, and each API error as a
 # warning; wikidraft reports these itself, in one line (per page, or once the retries are spent).
 CHATTER = ("Traceback", "An error occurred for uri", "API error")
 # Waits that pywikibot announces (the maxlag one below warning level): shown on a terminal, so
 # a user never sits through a pause with no word of why.
-RETRY_NOTES = ("Pausing due to database lag",)
+RETRY_NOTES = ("Pausing due to database lag", "Retry-After")
 # The API modules whose parameters pywikibot looks up before logging in, preloading and saving;
 # asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
 MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")
@@ -67,6 +77,9 @@ def _prepare(config: Config) -> None:
     os.environ["PYWIKIBOT_NO_USER_CONFIG"] = "2"  # no warning about the missing user config
     from pywikibot import bot as pwb_bot
     from pywikibot import config as pwb
+    from pywikibot.comms import http
+
+    from bot.pwbsite import note_retry_after
 
     # For a second wiki in the same process (tests): pywikibot fixes its folder at import, and
     # creates throttle.ctrl only for the first site of a process.
@@ -83,6 +96,8 @@ def _prepare(config: Config) -> None:
     pwb.simulate = False
     for name, value in RETRIES.items():
         setattr(pwb, name, value)
+    if note_retry_after not in http.session.hooks["response"]:
+        http.session.hooks["response"].append(note_retry_after)
     # pywikibot's chatter ("Logging in to …") is not for our users; its warnings are.
     pwb_bot.init_handlers()
     logger = logging.getLogger("pywiki")
@@ -107,7 +122,7 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
         if login:
             site.bot_password = config.password()
             site.login()
-        require_namespace(site, config.namespace)
+        require_namespace(site, config)
     return site
 
 
@@ -127,12 +142,12 @@ def wiki_errors(config: Config) -> Iterator[None]:
         raise UserError(f"cannot reach the wiki at {config.api}: {first_line(error)}") from None
 
 
-def require_namespace(site: BotPasswordSite, name: str) -> int:
-    """The id of the namespace called name; stop if the wiki has none (no "Draft:X" in main)."""
-    for namespace in site.namespaces.values():
-        if namespace.id >= 0 and name.casefold() in (n.casefold() for n in namespace):
-            return int(namespace.id)
-    raise UserError(f"the wiki at {site.base_url('')} has no namespace named {name!r}")
+def require_namespace(site: BotPasswordSite, config: Config) -> None:
+    """Stop unless bot/target.py allows the configured namespace on this wiki."""
+    try:
+        require(config.target, site.namespaces.values(), config.username)
+    except TargetError as error:
+        raise UserError(str(error)) from None
 
 
 def first_line(error: BaseException) -> str:

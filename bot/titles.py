@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Container
 
+from bot.target import Target
+
 # MediaWiki's $wgLegalTitleChars excludes these (and control characters); see Title::newFromText.
 FORBIDDEN = set("#<>[]|{}") | {"\ufffd"}
 # Characters that look like ':' but are not one to MediaWiki: a reader would see a namespace.
@@ -37,23 +39,24 @@ def looks_like_colon(char: str) -> bool:
 
 
 def confine(
-    title: str, draft_namespace: str | None, namespace: str, prefixes: Container[str]
+    title: str, draft_namespace: str | None, target: Target, prefixes: Container[str]
 ) -> str:
-    """The full page title ``namespace:title``, or RefusedTitle.
+    """The full page title in the target (``Draft:title``), or RefusedTitle.
 
     ``prefixes``: the wiki's namespace names, aliases and interwiki prefixes, casefolded, spaces.
     """
-    if draft_namespace and draft_namespace.casefold() != namespace.casefold():
+    # A sandbox takes no namespace from a draft: "User:X" would name someone's user page.
+    own_namespace = None if target.sandbox else target.namespace.casefold()
+    if draft_namespace and draft_namespace.casefold() != own_namespace:
         raise RefusedTitle(
-            f"the draft asks for the {draft_namespace} namespace; wikidraft writes only to "
-            f"{namespace}"
+            f"the draft asks for the {draft_namespace} namespace; wikidraft writes only to {target}"
         )
     text = unicodedata.normalize("NFC", re.sub(r"[\s_]+", " ", title)).strip()
     own, colon, rest = text.partition(":")
-    if colon and own.strip().casefold() == namespace.casefold():
+    if colon and own.strip().casefold() == own_namespace:
         text = rest.strip()  # "Draft:X" names the namespace we write to anyway
     check(text, prefixes)
-    return f"{namespace}:{text}"
+    return target.page(text)
 
 
 def check(text: str, prefixes: Container[str]) -> None:

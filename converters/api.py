@@ -13,15 +13,24 @@ from converters.article import write_article
 from converters.check import check
 from converters.citations import ReferenceBook
 from converters.errors import ConversionError
+from converters.findings import found
 from converters.frontmatter import FrontMatter, read_front_matter
+from converters.invisible import remove_controls, strip_invisible
 from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
-from converters.render.context import RenderContext, Report
+from converters.provenance import provenance
+from converters.render.context import RenderContext, Report, line_of
 from converters.render.slugs import heading_anchors, heading_slugs
 from converters.render.table import RENDERERS
 from converters.result import Conversion
-from converters.structure import outline
-from converters.title import clean_title, take_namespace_line, title_from_file
+from converters.structure import has_body, outline
+from converters.title import (
+    check_title,
+    clean_title,
+    subject_names,
+    take_namespace_line,
+    title_from_file,
+)
 
 
 def normalise(markdown: object) -> str:
@@ -62,32 +71,49 @@ def cyclic_gc_paused() -> Iterator[None]:
 def convert(markdown: str, *, title: str | None = None, **options: object) -> Conversion:
     """Convert one Markdown draft; options are the fields of ``ConvertOptions``."""
     settings = ConvertOptions.from_kwargs(**options)
-    text, namespace, line_title = take_namespace_line(normalise(markdown))
+    report = Report()
+    text = strip_invisible(remove_controls(normalise(markdown), report.warn), report.warn)
+    text, namespace, line_title = take_namespace_line(text, settings.target_namespace)
     env: dict[str, object] = {}
     tree = parse(text, env)
     first = tree.children[0] if tree.children else None
     front = (
-        read_front_matter(first.content)
+        read_front_matter(first.content, line_of(first) + 1, report.warn)
         if first is not None and first.type == "front_matter"
         else FrontMatter()
     )
-    report = Report()
+    findings = found(env)
+    for finding in findings:
+        report.warn(finding.line, finding.message, kind=finding.kind, severity=finding.severity)
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
     slugs = heading_slugs(tree)  # GitHub's ids come from the headings as written
-    plan = outline(tree.children, given)
+    plan = outline(tree.children, report.warn)
     ctx.anchors.update(heading_anchors(slugs))  # the wiki's from them as the page shows them
     candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:
         report.warn(None, "no title found; pass --title or start the draft with a # Title")
         chosen = "Untitled draft"
+    check_title(chosen, plan.h1, plan.h1_line, report.warn)
     ctx.book.collect(tree, env, lambda node: _render_nested(node, ctx))
-    wikitext = write_article(plan, front, chosen, ctx)
+    names = subject_names((chosen, plan.h1, front.title, line_title))
+    wikitext = write_article(plan, front, names, ctx)
+    empty = not has_body(plan)
+    if empty:
+        report.warn(None, "empty draft: there is no text under the title")
     release(tree)
     check(wikitext, report)
     warnings = sorted(report.warnings, key=lambda w: w.line or 0)
-    return Conversion(chosen, wikitext, namespace, tuple(warnings), ctx.book.references)
+    return Conversion(
+        chosen,
+        wikitext,
+        namespace,
+        tuple(warnings),
+        ctx.book.references,
+        provenance(findings, front),
+        empty=empty,
+    )
 
 
 def release(tree: SyntaxTreeNode) -> None:

@@ -65,14 +65,16 @@ def bold_lead(paragraph: str, names: Sequence[str]) -> str:
     return paragraph
 
 
-def write_article(outline: Outline, front: FrontMatter, title: str, ctx: RenderContext) -> str:
-    """The article's wikitext; refs are numbered in the order the text cites them."""
+def write_article(
+    outline: Outline, front: FrontMatter, names: Sequence[str], ctx: RenderContext
+) -> str:
+    """The article's wikitext; refs are numbered in the order the text cites them.
+
+    ``names``: what the subject goes by (``title.subject_names``), bolded where the lead opens.
+    """
     lead_blocks = outline.lead.blocks
     lead = [render_blocks(lead_blocks[:1], ctx), render_blocks(lead_blocks[1:], ctx)]
     if lead_blocks and lead_blocks[0].type == "paragraph":
-        # The title as written, before a subtitle, or without its disambiguator: "Rope (data
-        # structure)" is bolded where the lead says "Rope".
-        names = [title, outline.h1 or "", title.split(":")[0], re.sub(r"\s*\(.*\)$", "", title)]
         lead[0] = bold_lead(lead[0], names)
     parts = [*lead, *_sections(outline.body, ctx)]
     bodies: dict[str, list[str]] = {}

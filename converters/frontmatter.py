@@ -1,56 +1,100 @@
-"""Front matter: the small YAML subset drafts use (``key: value`` and lists of strings)."""
+"""Front matter: a YAML mapping (safe loading), its known keys checked for their types."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
-_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
-_ITEM = re.compile(r"\s*-\s+(?P<value>.*)")
+import yaml
+
+Warn = Callable[[int | None, str], None]
+
+# Each known key's canonical name by the names drafts write it under (lower case, "_" for "-").
+_ALIASES = {
+    "title": "title",
+    "short_description": "short_description",
+    "description": "short_description",
+    "categories": "categories",
+    "category": "categories",
+    "llm": "llm",  # provenance: the model that wrote the draft (WP:LLMDISCLOSE)
+    "generator": "generator",  # provenance, as static site generators name it
+}
+_KNOWN = ", ".join(sorted(_ALIASES))
+# libyaml's loader where PyYAML was built with it: the same safe types, in C.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """The fields the converter reads; anything else is ignored."""
+    """The known fields, checked; ``data`` is the whole mapping as YAML read it."""
 
     title: str | None = None
     short_description: str | None = None
     categories: tuple[str, ...] = field(default_factory=tuple)
+    llm: str | None = None
+    generator: str | None = None
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar without its quotes or trailing comment."""
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return re.sub(r"\s+#.*$", "", value)
+def _key_lines(text: str) -> dict[str, int]:
+    """The 0-based line of each top-level key of a YAML mapping (for warnings)."""
+    node = yaml.compose(text, Loader=_LOADER)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line for key, _ in node.value}
 
 
-def _values(value: str) -> list[str]:
-    """A flow list ``[a, b]`` or a single scalar as a list."""
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        return [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
-    return [_scalar(value)] if value else []
+def _text(value: object) -> str | None:
+    """A YAML string that is not blank, stripped; None for anything else."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def read_front_matter(text: str) -> FrontMatter:
-    """The fields of a front matter block; unknown keys and lines are ignored."""
-    fields: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in text.splitlines():
-        key = _KEY.fullmatch(line)
-        item = _ITEM.fullmatch(line)
-        if key:
-            current = fields.setdefault(key["key"].lower().replace("-", "_"), [])
-            current.extend(_values(key["value"]))
-        elif item and current is not None:
-            current.append(_scalar(item["value"]))
-    title = fields.get("title") or []
-    description = fields.get("short_description") or fields.get("description") or []
-    categories = fields.get("categories") or fields.get("category") or []
-    return FrontMatter(
-        title=title[0] if title else None,
-        short_description=description[0] if description else None,
-        categories=tuple(c for c in categories if c),
-    )
+def _check(key: str, value: object) -> tuple[object, str | None]:
+    """The field's value and None, or None and what is wrong with it."""
+    if key == "categories":
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            return None, "must be a list of category names or one name (quote numbers)"
+        return tuple(name.strip() for name in names if name.strip()), None
+    if _text(value) is None:
+        return None, "must be text (quote numbers and dates)"
+    if key == "short_description" and "\n" in str(value).strip():
+        return None, "must be one line"
+    return _text(value), None
+
+
+def read_front_matter(text: str, first_line: int, warn: Warn) -> FrontMatter:
+    """The fields of a front matter block whose text starts at 1-based line ``first_line``.
+
+    Malformed YAML is one warning with its line and no fields; an unknown key or a value of the
+    wrong type is a warning and is left out.
+    """
+    try:
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader: plain data only
+        lines = _key_lines(text)
+    except (yaml.YAMLError, RecursionError) as error:  # the pure-Python loader recurses
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark else None
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        warn(line, f"front matter is not valid YAML ({problem}); it was ignored")
+        return FrontMatter()
+    if data is None:
+        return FrontMatter()
+    if not isinstance(data, dict):
+        warn(first_line, "front matter must be 'key: value' lines; it was ignored")
+        return FrontMatter()
+    fields: dict[str, Any] = {}
+    for written, value in data.items():
+        line = first_line + lines[str(written)] if str(written) in lines else None
+        key = _ALIASES.get(str(written).strip().lower().replace("-", "_"))
+        if key is None:
+            warn(line, f"front matter key {written!r} is not known; known keys: {_KNOWN}")
+            continue
+        checked, problem = _check(key, value)
+        if problem:
+            warn(line, f"front matter {written!r} {problem}; it was left out")
+        else:
+            fields.setdefault(key, checked)
+    return FrontMatter(**fields, data=MappingProxyType(data))

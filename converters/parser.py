@@ -14,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from converters import citations
+from converters import chatphrases, citations
 from converters.autolinks import GfmLinkify
 from converters.errors import ConversionError
 from converters.htmlspans import spread_spanning_tags
@@ -51,6 +51,7 @@ def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     md.core.ruler.after("inline", "html_spans", spread_spanning_tags)
     install_repairs(md)
     citations.install(md)
+    chatphrases.install(md)
     return md
 
 

@@ -11,9 +11,14 @@ class ConversionWarning:
 
     line: int | None
     message: str
+    severity: str = "warning"  # "error": not article content; push refuses the page
+    # What was found, e.g. "chat-preamble", "chatgpt-turn-marker"; "conversion" for what the
+    # converter itself has to say (a relative link, a title taken from a URL).
+    kind: str = "conversion"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        message = f"error: {self.message}" if self.severity == "error" else self.message
+        return f"line {self.line}: {message}" if self.line else message
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,27 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One sign that a chat assistant wrote the draft: where, and what (a warning kind)."""
+
+    line: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Whether the draft is assistant-written (strong evidence only) and the model it names."""
+
+    evidence: tuple[Evidence, ...] = ()
+    model: str | None = None  # the front matter's ``llm:``, a disclosure in the author's words
+
+    @property
+    def assistant_written(self) -> bool:
+        """True when any strong evidence was found."""
+        return bool(self.evidence)
+
+
+@dataclass(frozen=True)
 class Conversion:
     """A converted draft. ``namespace`` is one the draft itself named (e.g. "Draft"), else None."""
 
@@ -37,14 +63,29 @@ class Conversion:
     namespace: str | None = None
     warnings: tuple[ConversionWarning, ...] = field(default_factory=tuple)
     references: tuple[Reference, ...] = field(default_factory=tuple)
+    provenance: Provenance = field(default_factory=Provenance)
+    empty: bool = False  # no text under the title: nothing to publish (warned as "empty draft")
+
+    @property
+    def errors(self) -> tuple[ConversionWarning, ...]:
+        """The findings that are never article content (push refuses the page)."""
+        return tuple(w for w in self.warnings if w.severity == "error")
 
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``wikidraft convert --json``."""
         return {
             "title": self.title,
             "namespace": self.namespace,
+            "empty": self.empty,
             "wikitext": self.wikitext,
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"severity": w.severity, "kind": w.kind, "line": w.line, "message": w.message}
+                for w in self.warnings
+            ],
+            "provenance": {
+                "assistant_written": self.provenance.assistant_written,
+                "evidence": [{"line": e.line, "kind": e.kind} for e in self.provenance.evidence],
+            },
             "references": [
                 {
                     "name": r.name,

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from converters.headings import Warn, proper_nouns, tidy_heading
+
 # MOS:ORDER: the standard appendices, in the order they close an article, with the headings
 # drafts use for them (compared case-insensitively, without punctuation).
 APPENDICES: dict[str, frozenset[str]] = {
@@ -20,6 +22,8 @@ APPENDICES: dict[str, frozenset[str]] = {
     "External links": frozenset({"external links", "external link", "links", "web links"}),
 }
 _LEAD_HEADINGS = frozenset({"introduction", "intro", "overview"})
+# Blocks defining a footnote or citation: shown only where the text cites them.
+DEFINITIONS = frozenset({"cite_def", "cite_block"})
 
 
 def plain_text(node: SyntaxTreeNode, line_break: str = " ") -> str:
@@ -57,32 +61,56 @@ class Section:
 
 @dataclass
 class Outline:
-    """The draft as sections: lead, body, appendices by name, and the H1's text if it had one."""
+    """The draft as sections: lead, body, appendices by name, and its title heading if any."""
 
     lead: Section
     body: list[Section]
     appendices: dict[str, list[Section]]
     h1: str | None
+    h1_line: int | None = None
+
+
+def has_body(outline: Outline) -> bool:
+    """Whether the article has text of its own: a block beyond headings and note definitions."""
+    sections = [outline.lead, *outline.body, *(s for ss in outline.appendices.values() for s in ss)]
+    return any(block.type not in DEFINITIONS for s in sections for block in s.blocks)
 
 
 def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
     return node.type == "heading" and (tag is None or node.tag == tag)
 
 
-def outline(nodes: Sequence[SyntaxTreeNode], title: str | None) -> Outline:
+def title_heading(nodes: Sequence[SyntaxTreeNode]) -> SyntaxTreeNode | None:
+    """The draft's title heading: its only H1, before any other heading, when it is the first
+    block or heads sections (chat text before it is then a preamble, not the lead).
+
+    It is the title whatever else names the page (MediaWiki shows the page title).
+    """
+    headings = [node for node in nodes if _is_heading(node)]
+    h1s = [node for node in headings if node.tag == "h1"]
+    if len(h1s) != 1 or headings[0] is not h1s[0]:
+        return None
+    return h1s[0] if nodes[0] is h1s[0] or len(headings) > 1 else None
+
+
+def outline(nodes: Sequence[SyntaxTreeNode], warn: Warn) -> Outline:
     """Split top-level blocks into sections with MediaWiki heading levels.
 
-    The single H1 is the title (MediaWiki shows it) and leaves the body when it supplies the
-    title, that is when ``title`` (given by the author) is None or begins with the H1's text.
+    In a draft with prose (an article), the title heading leaves the body and the other
+    headings are tidied (``tidy_heading``). A draft of headings, lists or code alone is a
+    fragment (as the CommonMark spec's examples are): its headings stay as written.
     """
     nodes = [node for node in nodes if node.type != "front_matter"]
-    h1s = [node for node in nodes if _is_heading(node, "h1")]
-    h1 = plain_text(h1s[0]).strip() if len(h1s) == 1 else None
-    if h1 is not None and (title is None or _key(title).startswith(_key(h1))):
-        nodes.remove(h1s[0])
-    else:
-        h1 = None
-    first = next((n for n in nodes if n.type not in ("cite_def", "cite_block")), None)
+    article = any(node.type == "paragraph" for node in nodes)
+    heading = title_heading(nodes) if article else None
+    if heading is not None:
+        nodes.remove(heading)
+    if article:
+        proper = proper_nouns(nodes)
+        for node in nodes:
+            if _is_heading(node):
+                tidy_heading(node, proper, warn)
+    first = next((n for n in nodes if n.type not in DEFINITIONS), None)
     if first is not None and _is_heading(first) and _key(plain_text(first)) in _LEAD_HEADINGS:
         nodes.remove(first)  # its text is the lead
     lead = Section(None, 0)
@@ -104,7 +132,11 @@ def outline(nodes: Sequence[SyntaxTreeNode], title: str | None) -> Outline:
         elif section.level == 2:
             current = body
         current.append(section)
-    return Outline(lead, body, {n: appendices[n] for n in APPENDICES if n in appendices}, h1)
+    ordered = {n: appendices[n] for n in APPENDICES if n in appendices}
+    if heading is None:
+        return Outline(lead, body, ordered, None)
+    line = heading.map[0] + 1 if heading.map else None
+    return Outline(lead, body, ordered, plain_text(heading).strip(), line)
 
 
 def _level(sections: Sequence[Section]) -> None:

@@ -96,10 +96,14 @@ def stop_wiki(folder: Path) -> None:
 
 def wiki_unavailable_reason() -> str | None:
     """Why no local wiki can be had here (None when it can); CI must always have one."""
-    result = run_script("install")
+    return install_refused(run_script("install"), "wiki")
+
+
+def install_refused(result: subprocess.CompletedProcess[str], kind: str) -> str | None:
+    """Why an install script (its result) failed, None if it did not; in CI a failure is fatal."""
     if result.returncode == 0:
         return None
     reason = result.stderr.strip() or result.stdout.strip()
     if os.environ.get("CI"):
-        raise RuntimeError(f"CI must run the wiki tests, but: {reason}")
+        raise RuntimeError(f"CI must run the {kind} tests, but: {reason}")
     return reason

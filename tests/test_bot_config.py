@@ -112,3 +112,32 @@ def test_a_wiki_elsewhere_needs_a_user_agent_with_contact(tmp_path: Path) -> Non
         configuration.load(str(write(tmp_path / "c.toml", anonymous)))
     local = anonymous.replace("https://wiki.example", "http://127.0.0.1:8080")
     assert configuration.load(str(write(tmp_path / "l.toml", local))).user_agent
+
+
+@pytest.mark.parametrize(
+    "namespace",
+    ["", "  ", "User:Someone/sandbox", "User:Someone else/x", "User:Someone", "Main/x", "User:/x"],
+)
+def test_a_namespace_that_is_not_draft_or_your_sandbox_is_refused(
+    tmp_path: Path, namespace: str
+) -> None:
+    # GOOD logs in as Someone@wikidraft: the only sandbox allowed is under User:Someone.
+    text = GOOD.replace("username", f'namespace = "{namespace}"\nusername')
+    text = text.replace("Someone@wikidraft", "Other@wikidraft")
+    with pytest.raises(UserError, match=r'must be "Draft" .* like "User:Other/sandbox"'):
+        configuration.load(str(write(tmp_path / "c.toml", text)))
+
+
+@pytest.mark.parametrize(
+    ("namespace", "where"),
+    [
+        ("Draft", "Draft:X"),
+        ("User:Someone/sandbox", "User:Someone/sandbox/X"),
+        ("user:someone_/sandbox/drafts/", "user:Someone/sandbox/drafts/X"),
+    ],
+)
+def test_draft_or_a_subpage_of_your_own_user_page_is_allowed(
+    tmp_path: Path, namespace: str, where: str
+) -> None:
+    text = GOOD.replace("username", f'namespace = "{namespace}"\nusername')
+    assert configuration.load(str(write(tmp_path / "c.toml", text))).target.page("X") == where

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,5 +62,57 @@ def test_preview_links_are_absolute_on_a_wiki_with_a_protocol_relative_server(
         setting.unlink()
     assert result.returncode == 0, result.stderr
     document = output.read_text(encoding="utf-8")
-    assert f'<base href="http://127.0.0.1:{local_wiki.port}/">' in document
-    assert 'href="//' not in document.split("<body", 1)[0]
+    assert f'href="http://127.0.0.1:{local_wiki.port}/load.php?' in document
+    assert not re.search(r'(href|src)="/', document)  # neither //host nor /path: no file:// links
+
+
+def test_preview_prints_every_warning_in_one_format_and_as_json(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    # A relative link (a conversion warning, line 3), a red link (the wiki's answer, line 7) and
+    # a source with no title (the citation template's error, from the parser).
+    red = unique("Nowhere")
+    body = (
+        "Tide is [here](docs/x.md).[^1]\n\n## See also\n\n"
+        f"* {red}\n\n[^1]: [](https://example.org/tide)\n"
+    )
+    path = draft(tmp_path, unique("Warned"), body)
+    config = write_config(tmp_path, local_wiki)
+    output = tmp_path / "page.html"
+
+    result = wikidraft(config, "preview", str(path), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        f"{path}:3: warning: relative link 'docs/x.md' has no wiki equivalent; kept its text"
+        in (lines)
+    )
+    assert f"{path}:7: warning: [[{red}]] is a red link" in result.stderr
+    assert f"{path}: warning: {{{{cite web}}}}: Missing or empty |title=" in lines
+
+    as_json = wikidraft(config, "preview", "--json", str(path), "-o", str(output))
+    assert as_json.returncode == 0, as_json.stderr
+    payload = json.loads(as_json.stdout)
+    assert payload["source"] == str(path) and payload["output"] == str(output)
+    assert payload["title"].startswith("Draft:Warned")
+    messages = [warning["message"] for warning in payload["warnings"]]
+    assert "{{cite web}}: Missing or empty |title=" in messages
+    relative = lines[0].split(": warning: ", 1)[1]
+    assert {"severity": "warning", "kind": "conversion", "line": 3, "message": relative} in (
+        payload["warnings"]
+    )
+    assert [(f["kind"], f["title"], f["line"]) for f in payload["findings"]] == [
+        ("red link", red, 7)
+    ]
+
+
+def test_links_to_the_wiki_become_absolute_and_footnote_links_stay_in_the_page() -> None:
+    rendered = (
+        '<a href="/index.php?title=X">X</a><img src="//upload.example/a.png">'
+        '<sup><a href="#cite_note-1">[1]</a></sup><a href="https://example.org/">e</a>'
+    )
+    assert render.absolute(rendered, "http://127.0.0.1:8080") == (
+        '<a href="http://127.0.0.1:8080/index.php?title=X">X</a>'
+        '<img src="http://upload.example/a.png">'
+        '<sup><a href="#cite_note-1">[1]</a></sup><a href="https://example.org/">e</a>'
+    )

@@ -90,7 +90,7 @@ def test_titles_outside_the_namespace_are_refused(local_wiki: LocalWiki, tmp_pat
     config = write_config(tmp_path, local_wiki)
     name = unique("Eta")
     hostile = {
-        "user.md": f"User:{name}\n\n# Heading\n\nText.\n",  # the draft names another namespace
+        "user.md": f"---\ntitle: User:{name}\n---\n# Heading\n\nText.\n",  # another namespace
         "talk.md": f"# Talk:{name}\n\nText.\n",
         "special.md": f"# Special:{name}\n\nText.\n",
         "interwiki.md": f"# wikipedia:{name}\n\nText.\n",

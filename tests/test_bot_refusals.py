@@ -32,5 +32,6 @@ def test_captcha_is_never_solved_only_reported(local_wiki: LocalWiki, tmp_path: 
         )
     assert result.returncode == 1, result.stderr
     assert "captcha" in result.stdout and "1 failed" in result.stdout
+    assert f"Draft:{title}  -  (captcha" in result.stdout  # no address: the page was not made
     assert "Traceback" not in result.stderr
     assert page_text(local_wiki, f"Draft:{title}") is None

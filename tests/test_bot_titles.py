@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.target import Target
 from bot.titles import RefusedTitle, confine
 
 # What a wiki would report: namespace names and aliases, interwiki prefixes (casefolded).
 PREFIXES = {"talk", "user", "user talk", "special", "media", "file", "image", "draft", "w", "en"}
+DRAFT = Target("Draft")
 
 
 @pytest.mark.parametrize(
@@ -22,7 +24,7 @@ PREFIXES = {"talk", "user", "user talk", "special", "media", "file", "image", "d
     ],
 )
 def test_plain_titles_land_in_the_namespace(title: str, expected: str) -> None:
-    assert confine(title, None, "Draft", PREFIXES) == expected
+    assert confine(title, None, DRAFT, PREFIXES) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,10 +56,19 @@ def test_plain_titles_land_in_the_namespace(title: str, expected: str) -> None:
 )
 def test_hostile_titles_are_refused(title: str, reason: str) -> None:
     with pytest.raises(RefusedTitle, match=reason.replace("(", r"\(")):
-        confine(title, None, "Draft", PREFIXES)
+        confine(title, None, DRAFT, PREFIXES)
 
 
 def test_a_draft_naming_another_namespace_is_refused() -> None:
     with pytest.raises(RefusedTitle, match="asks for the User namespace"):
-        confine("Someone", "User", "Draft", PREFIXES)
-    assert confine("Someone", "draft", "Draft", PREFIXES) == "Draft:Someone"
+        confine("Someone", "User", DRAFT, PREFIXES)
+    assert confine("Someone", "draft", DRAFT, PREFIXES) == "Draft:Someone"
+
+
+def test_a_sandbox_holds_the_titles_as_subpages_and_takes_no_namespace_from_a_draft() -> None:
+    sandbox = Target("User", "Bob/sandbox")
+    assert confine("Tidal locking", None, sandbox, PREFIXES) == "User:Bob/sandbox/Tidal locking"
+    with pytest.raises(RefusedTitle, match="asks for the User namespace"):
+        confine("Someone", "User", sandbox, PREFIXES)  # "User:Someone" on the draft's first line
+    with pytest.raises(RefusedTitle, match="relative path"):
+        confine("../../Someone", None, sandbox, PREFIXES)

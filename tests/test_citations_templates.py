@@ -53,3 +53,18 @@ def test_template_keeps_each_value_in_its_parameter() -> None:
     assert [str(p.name) for p in parsed.params] == ["url", "title"]
     assert "website" not in call  # empty values are left out
     assert parsed.get("title").value.strip_code().strip() != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('"Point Reyes". *Lighthousefriends.com*', '"Point Reyes". Lighthousefriends.com'),
+        ("[The **Fresnel** lens](https://x.org) `v2`", "The Fresnel lens v2"),
+        ("C*-algebra and snake_case_name", "C*-algebra and snake_case_name"),
+        ("Vectors <T> in C++ \\* 2", "Vectors &lt;T> in C++ * 2"),  # "<" escaped, not lost
+    ],
+)
+def test_text_value_leaves_markdown_marks_out_and_keeps_literal_characters(
+    text: str, value: str
+) -> None:
+    assert text_value(text) == value

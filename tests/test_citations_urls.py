@@ -8,6 +8,7 @@ from converters.citations.urls import (
     clean_url,
     is_wikipedia,
     path_words,
+    removed_parameters,
     site_label,
     site_name,
     title_from_path,
@@ -19,13 +20,27 @@ from converters.citations.urls import (
     [
         ("https://x.org/a?utm_source=chatgpt.com", "https://x.org/a"),
         ("https://x.org/a?id=3&utm_source=chatgpt.com", "https://x.org/a?id=3"),
-        ("https://x.org/a?utm_source=newsletter", "https://x.org/a?utm_source=newsletter"),
+        ("https://x.org/a?utm_source=newsletter&utm_medium=email", "https://x.org/a"),
+        ("https://x.org/a?fbclid=IwAR3&id=3", "https://x.org/a?id=3"),
+        ("https://x.org/a?gclid=Cj0K&msclkid=9f", "https://x.org/a"),
+        ("https://x.org/a?ref=perplexity", "https://x.org/a"),
+        ("https://x.org/a?referrer=grok.com&id=3", "https://x.org/a?id=3"),
+        ("https://x.org/a?utm_source=chatgpt.com#part", "https://x.org/a#part"),
         ("https://x.org/a?b=%7C", "https://x.org/a?b=%7C"),  # untouched when nothing is removed
+        ("https://x.org/a?page=2&q=rope", "https://x.org/a?page=2&q=rope"),
         ("https://x.org/a", "https://x.org/a"),
     ],
 )
-def test_clean_url_drops_only_the_assistants_tracking(url: str, clean: str) -> None:
+def test_clean_url_drops_every_tracking_parameter_of_the_clearurls_rules(
+    url: str, clean: str
+) -> None:
     assert clean_url(url) == clean
+
+
+def test_removed_parameters_names_what_was_removed() -> None:
+    url = "https://x.org/a?id=3&utm_source=chatgpt.com&fbclid=x"
+    assert removed_parameters(url) == [("utm_source", "chatgpt.com"), ("fbclid", "x")]
+    assert removed_parameters("https://x.org/a?id=3") == []
 
 
 @pytest.mark.parametrize(

@@ -52,9 +52,20 @@ def test_title_precedence(markdown: str, kwargs: dict, title: str, namespace: st
     assert (conversion.title, conversion.namespace) == (title, namespace)
 
 
-def test_h1_that_is_not_the_title_stays_a_heading() -> None:
-    wikitext = convert("# Other subject\n\ntext\n", title="Given").wikitext
-    assert wikitext == "== Other subject ==\n\ntext\n"
+def test_title_heading_that_differs_from_the_given_title_leaves_the_body_with_a_warning() -> None:
+    conversion = convert("# Other subject\n\ntext\n", title="Given")
+    assert conversion.wikitext == "text\n"
+    assert [(w.line, w.message) for w in conversion.warnings] == [
+        (
+            1,
+            'the title heading "Other subject" differs from the page title "Given"; it was left '
+            "out of the body (the wiki shows the page title)",
+        )
+    ]
+
+
+def test_h1_of_a_draft_without_prose_stays_a_heading() -> None:
+    assert convert("# Part\n\n## Sub\n", title="Given").wikitext == "== Part ==\n\n=== Sub ===\n"
 
 
 def test_several_h1s_are_sections() -> None:

@@ -6,20 +6,22 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 SEED = Path("/work/shared/seed-draft.md")
 
 
 def wikidraft(
-    *args: str, stdin: bytes = b"", cwd: Path | None = None
+    *args: str, stdin: bytes = b"", cwd: Path | None = None, **popen: Any
 ) -> subprocess.CompletedProcess:
-    """Run the command line the way the entry point does."""
+    """Run the command line the way the entry point does (popen: umask, other streams)."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     return subprocess.run(
         [sys.executable, "-m", "bot", "convert", *args],
         input=stdin,
-        capture_output=True,
         cwd=cwd,
         check=False,
+        **(streams | popen),
     )
 
 
@@ -30,7 +32,8 @@ def test_converts_a_file_to_stdout_with_warnings_on_stderr(tmp_path: Path) -> No
     assert result.returncode == 0
     assert result.stdout.decode() == "'''Tide''' is here.\n"
     assert result.stderr.decode() == (
-        f"{draft}:3: relative link 'docs/x.md' names a file, not a wiki page; kept its text\n"
+        f"{draft}:3: warning: relative link 'docs/x.md' names a file, not a wiki page; "
+        "kept its text\n"
     )
 
 
@@ -40,8 +43,10 @@ def test_reads_stdin_and_prints_json() -> None:
     assert payload == {
         "title": "Given",
         "namespace": None,
+        "empty": False,
         "wikitext": "Hello ''world''.\n",
         "warnings": [],
+        "provenance": {"assistant_written": False, "evidence": []},
         "references": [],
     }
 
@@ -103,10 +108,10 @@ def test_output_flags_exclude_each_other() -> None:
     assert b"not allowed with argument" in result.stderr
 
 
-def test_convert_does_not_import_pywikibot() -> None:
+def test_convert_does_not_import_pywikibot(tmp_path: Path) -> None:
     code = (
         "import sys; from bot.cli import main; "
-        f"main(['convert', {str(SEED)!r}, '-o', '/dev/null']); "
+        f"main(['convert', {str(SEED)!r}, '-o', {str(tmp_path / 'seed.wiki')!r}]); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pywikibot', 'requests'}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
@@ -119,7 +124,8 @@ def test_two_drafts_with_one_name_are_refused_for_out_dir(tmp_path: Path) -> Non
         (tmp_path / folder / "x.md").write_text("x\n", encoding="utf-8")
     result = wikidraft(str(tmp_path / "a"), str(tmp_path / "b"), "--out-dir", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert b"two drafts are named x.md" in result.stderr
+    first, second = (str(tmp_path / folder / "x.md") for folder in ("a", "b"))
+    assert f"{first} and {second} have the same name".encode() in result.stderr
     assert not (tmp_path / "o").exists()
 
 
@@ -128,5 +134,5 @@ def test_stdin_without_a_title_is_untitled_not_named_after_stdin() -> None:
     assert json.loads(result.stdout)["title"] == "Untitled draft"
     assert (
         result.stderr.decode()
-        == "<stdin>: no title found; pass --title or start the draft with a # Title\n"
+        == "<stdin>: warning: no title found; pass --title or start the draft with a # Title\n"
     )

@@ -50,11 +50,29 @@ DROPPED = {
     "two pages of one site get names from their titles; one URL cited under two keys is one ref":
         {"citations"},
     "a run of several references moves as a whole": {"citations"},
+    # Chat assistants' artifacts, each replaced and reported (tests/test_artifacts.py).
+    "ChatGPT search answer: turn markers in private-use wrappers, contentReference, "
+    "oai_citation links, attribution wrappers, a sandbox file": {
+        "attributableindex", "attribution", "cite", "contentreference", "index", "news", "oai",
+        "oaicite", "search", "turn",
+    },
+    # The footer, and the site name a page title repeats ("What Causes Tides? | NOAA").
+    'Copilot: markers, definitions and the "Conversation with Copilot" footer':
+        {"conversation", "copilot", "noaa", "source", "with"},
+    "Gemini: cite_start and cite markers, span anchors, a grounding redirect":
+        {"cite", "sources", "span", "start"},
+    "Grok: citation cards and the referrer tracker":
+        {"card", "cardids", "citation", "grok", "json", "render"},
+    "Perplexity: web and attached_file markers, tracking parameters, an uploaded file":
+        {"citations", "web"},
     # A definition never cited is left out, with a warning.
     "a definition never cited is left out": {"never", "cited", "anywhere"},
     # Headings the structure step drops.
     "An Introduction heading at the start is dropped; its text is the lead": {"introduction"},
     "An empty References heading without citations is dropped": {"references"},
+    # "Sources" is the References appendix (MOS:ORDER names it so).
+    "Without [N] markers in the text a numbered list under References is a bibliography":
+        {"sources"},
 }
 # fmt: on
 

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.ledger import SCHEMA, Ledger, LedgerError, content_hash, ledger_path, wiki_key
+from bot.ledger import (
+    SCHEMA,
+    Ledger,
+    LedgerError,
+    content_hash,
+    ledger_path,
+    legacy_paths,
+    wiki_key,
+)
 
 API = "http://127.0.0.1:8080/api.php"
 
@@ -49,10 +57,16 @@ def test_no_secret_from_the_api_url_reaches_the_file(tmp_path: Path) -> None:
     assert wiki_key("https://bob:hunter2@wiki.example:8443/w/api.php?k=1") in text
 
 
-def test_ledger_lives_in_the_drafts_common_folder(tmp_path: Path) -> None:
+def test_ledger_lives_beside_the_config_and_old_ones_in_the_drafts_common_folder(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "a").mkdir()
+    config = tmp_path / "project" / "wikidraft.toml"
+    assert ledger_path(config) == tmp_path.resolve() / "project" / ".wikidraft" / "ledger.json"
     drafts = [tmp_path / "a" / "one.md", tmp_path / "two.md"]
-    assert ledger_path(drafts) == tmp_path.resolve() / ".wikidraft" / "ledger.json"
+    assert tmp_path.resolve() / ".wikidraft" / "ledger.json" in legacy_paths(drafts)
+    (tmp_path / "wikidraft.toml").touch()  # then that ledger is this other project's own
+    assert tmp_path.resolve() / ".wikidraft" / "ledger.json" not in legacy_paths(drafts)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +130,25 @@ def test_two_writers_at_once_keep_each_others_entries(tmp_path: Path) -> None:
     assert [writer.wait() for writer in writers] == [0, 0]
     pages = json.loads(path.read_text(encoding="utf-8"))["wikis"]["http://127.0.0.1/api.php"]
     assert len(pages) == 80
+
+
+def test_a_save_sent_is_noted_until_recorded_or_settled(tmp_path: Path) -> None:
+    path = tmp_path / ".wikidraft" / "ledger.json"
+    Ledger(path).intend(API, "Draft:A", "Text\n")
+    assert Ledger(path).sending(API, "Draft:A") == content_hash("Text")  # on disk already
+    Ledger(path).record(API, "Draft:A", 7, "Text")
+    assert Ledger(path).sending(API, "Draft:A") is None
+    Ledger(path).intend(API, "Draft:B", "Other")
+    Ledger(path).settle(API, "Draft:B")
+    assert Ledger(path).sending(API, "Draft:B") is None and Ledger(path).get(API, "Draft:A")
+
+
+def test_a_schema_1_ledger_is_read_and_rewritten_as_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.json"
+    entry = {"revid": 3, "sha256": content_hash("x"), "saved": "2026-11-28T22:40:00Z"}
+    path.write_text(json.dumps({"schema": 1, "wikis": {API: {"Draft:A": entry}}}), "utf-8")
+    ledger = Ledger(path)
+    assert ledger.get(API, "Draft:A") is not None and ledger.get(API, "Draft:A").matches("x")
+    ledger.record(API, "Draft:B", 4, "y")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["schema"] == SCHEMA and set(document["wikis"][API]) == {"Draft:A", "Draft:B"}

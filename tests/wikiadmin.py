@@ -7,7 +7,7 @@ import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import requests
 
@@ -154,14 +154,19 @@ def expire_sessions(wiki: LocalWiki) -> int:
 
 
 @contextmanager
-def captcha_on_create(wiki: LocalWiki) -> Iterator[None]:
-    """ConfirmEdit asks a captcha for every page creation while inside the block."""
-    settings = wiki.folder / "settings.d" / "captcha.php"
-    settings.write_text(CAPTCHA_SETTINGS, encoding="utf-8")
+def server_settings(wiki: LocalWiki, name: str, php: str) -> Iterator[None]:
+    """The wiki reads these settings (a settings.d/ file) on every request inside the block."""
+    settings = wiki.folder / "settings.d" / name
+    settings.write_text(php, encoding="utf-8")
     try:
         yield
     finally:
         settings.unlink()
+
+
+def captcha_on_create(wiki: LocalWiki) -> AbstractContextManager[None]:
+    """ConfirmEdit asks a captcha for every page creation while inside the block."""
+    return server_settings(wiki, "captcha.php", CAPTCHA_SETTINGS)
 
 
 def rate_limit_edits(wiki: LocalWiki) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import output
+from bot.commands.common import add_recursive_argument
+from bot.drafts import draft_files
 from bot.errors import UserError
+from bot.notices import print_warnings
 
 if TYPE_CHECKING:
     from converters import Conversion
@@ -19,9 +21,12 @@ if TYPE_CHECKING:
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
-*.md in it. Several drafts need --out-dir (or --json). Warnings go to standard error as
-FILE:LINE: MESSAGE.
+*.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
+--json). Warnings go to standard error as FILE:LINE: MESSAGE (FILE:LINE: error: MESSAGE for
+chat text that is never article content; --strict then exits 1).
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
+An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
+that is one of the drafts is refused.
 
 Example:
   wikidraft convert draft.md -o draft.wiki
@@ -37,8 +42,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("-o", "--output", metavar="FILE", help="write the wikitext to FILE")
     output.add_argument("--out-dir", metavar="DIR", help="write NAME.wiki per draft into DIR")
     parser.add_argument("--title", help="the article title (default: from the draft)")
+    add_recursive_argument(parser)
     parser.add_argument(
-        "--json", action="store_true", help="print title, namespace, wikitext, warnings as JSON"
+        "--json",
+        action="store_true",
+        help="print title, namespace, wikitext, warnings (severity, kind, line, message) and "
+        "provenance as JSON",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a draft holds chat text that is not article content (an error)",
     )
     parser.add_argument(
         "--config",
@@ -56,16 +70,13 @@ class Draft:
     text: str
 
 
-def _read(path: str) -> list[Draft]:
+def _read(path: str, recursive: bool = False) -> list[Draft]:
     """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
     if path == "-":
         return [Draft("<stdin>", _decode("<stdin>", sys.stdin.buffer.read()))]
     source = Path(path)
     if source.is_dir():
-        files = sorted(source.glob("*.md"))
-        if not files:
-            raise UserError(f"{path}: no *.md files in this directory")
-        return [draft for file in files for draft in _read(str(file))]
+        return [draft for file in draft_files([path], recursive) for draft in _read(str(file))]
     try:
         data = source.read_bytes()
     except OSError as error:
@@ -88,17 +99,12 @@ def _stem(draft: Draft) -> str:
     return "stdin" if draft.name == "<stdin>" else Path(draft.name).stem
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _targets(drafts: list[Draft], args: argparse.Namespace) -> list[Path]:
+    """The files -o or --out-dir would write, one per draft (none for standard output)."""
+    if args.out_dir:
+        suffix = ".json" if args.json else ".wiki"
+        return [Path(args.out_dir) / f"{_stem(draft)}{suffix}" for draft in drafts]
+    return [Path(args.output)] if args.output else []
 
 
 def _output(conversion: Conversion, as_json: bool) -> str:
@@ -112,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
     from converters import ConversionError, ConverterBug, convert
 
-    drafts = [draft for path in args.paths for draft in _read(path)]
+    drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
     several = len(drafts) > 1
     if several and args.output:
         raise UserError("-o FILE takes one draft; use --out-dir DIR for several")
@@ -120,12 +126,17 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--title names one draft; convert the drafts one at a time")
     if several and not (args.out_dir or args.json):
         raise UserError("several drafts need --out-dir DIR (or --json)")
-    stems = [_stem(draft) for draft in drafts]
-    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
-    if args.out_dir and clash:
-        raise UserError(
-            f"two drafts are named {clash}.md; --out-dir would write one over the other"
-        )
+    named: dict[str, str] = {}
+    for draft in drafts:
+        other = named.setdefault(_stem(draft), draft.name)
+        if args.out_dir and other != draft.name:
+            raise UserError(
+                f"{other} and {draft.name} have the same name; --out-dir would write one over "
+                "the other"
+            )
+    targets = _targets(drafts, args)
+    sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
+    output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
     options = _wiki_options(args, drafts)
     results = []
     for draft in drafts:
@@ -139,11 +150,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         results.append((draft, conversion))
     for draft, conversion in results:
-        for warning in conversion.warnings:
-            where = f"{draft.name}:{warning.line}" if warning.line else draft.name
-            print(f"{where}: {warning.message}", file=sys.stderr)
-    _emit(results, args)
-    return 0
+        print_warnings(draft.name, conversion.warnings)
+    _emit(results, targets, args)
+    return 1 if args.strict and any(c.errors for _, c in results) else 0
 
 
 def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, object]:
@@ -159,17 +168,18 @@ def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, ob
         return plan.convert_options(wiki, settings, plan.draft_titles(wiki, settings, files))
 
 
-def _emit(results: list[tuple[Draft, Conversion]], args: argparse.Namespace) -> None:
+def _emit(
+    results: list[tuple[Draft, Conversion]], targets: list[Path], args: argparse.Namespace
+) -> None:
     """Write the outputs (all converted already, so a failure cannot leave half of them)."""
     if args.out_dir:
-        suffix = ".json" if args.json else ".wiki"
-        for draft, conversion in results:
-            path = Path(args.out_dir) / f"{_stem(draft)}{suffix}"
-            _write_atomically(path, _output(conversion, args.json))
+        output.make_directory(Path(args.out_dir), "--out-dir")
+        for (_, conversion), target in zip(results, targets, strict=True):
+            output.write_file(target, _output(conversion, args.json), "--out-dir")
     elif args.output:
-        _write_atomically(Path(args.output), _output(results[0][1], args.json))
+        output.write_file(targets[0], _output(results[0][1], args.json), "-o")
     elif args.json and len(results) > 1:
         payload = [{"source": d.name, **c.to_json()} for d, c in results]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        output.write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_output(results[0][1], args.json))
+        output.write_stdout(_output(results[0][1], args.json))

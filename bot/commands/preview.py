@@ -1,59 +1,115 @@
-"""`wikidraft preview`: a draft rendered by the wiki's parser into an HTML file, nothing saved."""
+"""`wikidraft preview`: drafts rendered by the wiki's parser into HTML files, nothing saved."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.commands.common import add_config_argument, load_config
+from bot import output
+from bot.commands.common import add_config_argument, add_recursive_argument, load_config
+from bot.drafts import draft_files
 from bot.errors import UserError
+from bot.notices import format_warning, print_warnings, to_json
 
-HELP = """Render one draft with the wiki's own parser into a standalone HTML file.
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.pwbsite import BotPasswordSite
 
-Converts the draft, sends the wikitext to the wiki's parser (action=parse: nothing is saved, no
-login) under the title it would have, and writes an HTML page that a browser shows with the
-rendered references. Parser problems, such as Cite errors, are printed as warnings.
+HELP = """Render drafts with the wiki's own parser into standalone HTML files, one per draft.
+
+Converts each draft, sends the wikitext to the wiki's parser (action=parse: nothing is saved,
+no login) under the title it would have, and writes an HTML page that a browser shows with the
+rendered references: NAME.html here, or -o FILE for one draft. A directory previews its *.md
+and *.markdown files (-r: in its subfolders too). Parser problems, such as Cite errors, are
+printed as warnings. Prints, as FILE:LINE: warning: MESSAGE, the conversion's warnings, what
+the wiki says about the draft's links and subject (red links, redirects, disambiguation pages,
+an existing article) and the parser's problems, such as Cite errors and citation errors.
 
 Example:
   wikidraft preview draft.md -o draft.html
+  wikidraft preview -r drafts/
+  wikidraft preview --json draft.md
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments."""
-    parser.add_argument("path", metavar="PATH", help="a .md file")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file or a directory")
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="the HTML file (default: NAME.html here)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the HTML file of one draft (default: NAME.html here)",
+    )
+    add_recursive_argument(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print source, title, output, warnings as JSON"
     )
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render, write the file, report the parser's warnings."""
-    from bot import plan, render, site
-    from bot.titles import RefusedTitle, confine
+    """Render each draft, write its file, report the warnings."""
+    from bot import site
 
     config = load_config(args)
-    source = Path(args.path)
-    if not source.is_file():
-        raise UserError(f"{args.path}: no such file")
+    sources = draft_files(args.paths, args.recursive)
+    if args.output and len(sources) > 1:
+        raise UserError("-o FILE takes one draft; several are written as NAME.html here")
+    targets: dict[Path, Path] = {}
+    for source in sources:
+        target = Path(args.output or source.with_suffix(".html").name)
+        if target in targets:
+            raise UserError(f"{targets[target]} and {source} would both be written to {target}")
+        targets[target] = source
+    output.refuse_overwriting(targets, sources, "-o")
     wiki = site.connect(config, login=False)
+    payloads = [
+        preview(wiki, config, source, target, args.json) for target, source in targets.items()
+    ]
+    if args.json:
+        print(
+            json.dumps(
+                payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2
+            )
+        )
+    return 0
+
+
+def preview(
+    wiki: BotPasswordSite, config: Config, source: Path, target: Path, as_json: bool
+) -> dict[str, object]:
+    """Render one draft into target and report the warnings; what --json prints of it."""
+    from bot import plan, render, site, wikilinks
+    from bot.titles import RefusedTitle, confine
+
     conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):
         try:
             known = plan.Prefixes(wiki)
-            title = confine(conversion.title, conversion.namespace, config.namespace, known)
+            title = confine(conversion.title, conversion.namespace, config.target, known)
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
+        findings = wikilinks.review(wiki, [wikilinks.Draft.read(source, conversion)])
         rendered = render.parse(wiki, title, conversion.wikitext)
         document = render.page(rendered, wiki, plan.server_url(wiki, config))
-    output = Path(args.output or source.with_suffix(".html").name)
-    try:
-        output.write_text(document, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error}") from None
+    output.write_file(target, document, "-o")
+    print_warnings(str(source), (*conversion.warnings, *findings))
     for warning in rendered.warnings:
-        print(f"wikidraft: {source}: warning: {warning}", file=sys.stderr)
-    print(output)
-    return 0
+        print(format_warning(str(source), None, warning), file=sys.stderr)
+    if not as_json:
+        print(target)
+    parser = [
+        {"severity": "warning", "kind": "parser", "line": None, "message": warning}
+        for warning in rendered.warnings
+    ]
+    return {
+        "source": str(source),
+        "title": title,
+        "output": str(target),
+        "warnings": [to_json(warning) for warning in conversion.warnings] + parser,
+        "findings": [finding.to_json() for finding in findings],
+    }

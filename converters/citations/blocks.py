@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block import StateBlock
 
+from converters.citations.artifacts import COPILOT_FOOTER, IN_TEXT, any_of
+from converters.citations.inline import NUMBER_MARKER
+from converters.citations.markers import report
 from converters.citations.state import citation_state
 
 # "[^1^][1]: [Site](url)": one Bing/Copilot definition line (the key is the second label).
@@ -21,11 +24,21 @@ PERPLEXITY_HEAD = re.compile(r"(?:\*\*)?(?:Citations|Sources)(?::\*\*|\*\*:|:)\s
 PERPLEXITY_LINE = re.compile(r"\[(?P<key>\d+)\][ \t]+(?P<text>\S.*)")
 # Without the head, only a line that is plainly a source list entry starts the list.
 PERPLEXITY_FIRST_LINE = re.compile(r"\[\d+\][ \t]+<?https?://")
+# "### 3. References" (any level, numbered or not) over a numbered list "1. Title. url".
+NUMBERED_HEAD = re.compile(
+    r"#{1,6}[ \t]+(?:\d+[.)][ \t]*)?(?:References|Sources|Citations|Works cited)"
+    r"[ \t:]*(?:#+[ \t]*)?",
+    re.IGNORECASE,
+)
+NUMBERED_LINE = re.compile(r"(?P<key>\d+)[.)][ \t]+(?P<text>\S.*)")
+# Any assistant's marker naming numbered sources ("[cite: 1]", "【2†source】", "[web:3]").
+NUMBERED_ARTIFACT = any_of(tuple(a for a in IN_TEXT if a.action == "cite"))
 # How a line each rule reads must start. The rules run at every line of every paragraph (a
 # source list may interrupt one), so this test rejects almost every line before a regex runs.
 _BING_DEFINITION_START = ("[^",)
 _BING_FOOTER_START = ("S", "s", "\u017f")  # U+017F, long s: re.IGNORECASE takes it for "s"
 _PERPLEXITY_START = ("[", "**", "C", "c", *_BING_FOOTER_START)
+_DIGITS = tuple("0123456789")
 
 
 def _line(state: StateBlock, line: int) -> str | None:
@@ -101,8 +114,11 @@ def bing_footer(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Bing's footer "Source: Conversation with Bing, date" and its ``(N) Title. url.`` lines."""
     if not _starts_with(state, start, _BING_FOOTER_START):
         return False
-    if not BING_FOOTER.fullmatch(_line(state, start) or ""):
+    head = _line(state, start) or ""
+    if not BING_FOOTER.fullmatch(head):
         return False
+    if not silent:
+        report(state.env, start + 1, COPILOT_FOOTER, head, COPILOT_FOOTER.advice)
     if not _source_list(state, start + 1, end, silent, BING_FOOTER_LINE) and not silent:
         state.line = start + 1  # a head alone is consumed too: it names the chat, not a source
     return True
@@ -118,3 +134,21 @@ def perplexity_sources(state: StateBlock, start: int, end: int, silent: bool) ->
     if not PERPLEXITY_FIRST_LINE.match(text):
         return False
     return _source_list(state, start, end, silent, PERPLEXITY_LINE)
+
+
+def numbered_sources(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A numbered list ``1. source`` under a "References" heading, in a draft citing ``[N]``
+    (or an assistant's numbered marker: Gemini's "[cite: 1]" over its "Works cited").
+
+    Without such markers in the text the list is a bibliography and stays a list.
+    """
+    if not _starts_with(state, start, _DIGITS):
+        return False
+    above = start - 1
+    while above >= 0 and not state.src[state.bMarks[above] : state.eMarks[above]].strip():
+        above -= 1
+    if above < 0 or not NUMBERED_HEAD.fullmatch(_line(state, above) or ""):
+        return False
+    if NUMBER_MARKER.search(state.src) is None and NUMBERED_ARTIFACT.search(state.src) is None:
+        return False
+    return _source_list(state, start, end, silent, NUMBERED_LINE)

@@ -8,6 +8,7 @@ from typing import Any
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import StateInline
 
+from converters.citations.artifacts import COPILOT_MARKER
 from converters.citations.state import citation_state
 
 # "[^1^][1]" (Bing/Copilot: display number, then key) or "[^1^]" alone (key = number).
@@ -23,21 +24,22 @@ def _defines_numbered_sources(env: dict[str, Any]) -> bool:
     return bool(citation_state(env).defined) or any(k.isdigit() for k in env.get("references", {}))
 
 
-def _marker(state: StateInline) -> tuple[str, int] | None:
-    """The citation key of the marker at ``state.pos`` and where the marker ends, or None."""
+def _marker(state: StateInline) -> tuple[str, int, bool] | None:
+    """The citation key of the marker at ``state.pos``, where it ends, whether Copilot's."""
     env = state.env
     footnotes = env.get("footnotes", {}).get("refs", {})
     bing = BING_MARKER.match(state.src, state.pos, state.posMax)
     if bing and (bing["key"] or f":{bing['number']}^" not in footnotes):
-        return normalizeReference(bing["key"] or bing["number"]), bing.end()
+        return normalizeReference(bing["key"] or bing["number"]), bing.end(), True
     number = NUMBER_MARKER.match(state.src, state.pos, state.posMax)
     # A bare "[3]" is a citation only in a text that defines numbered sources. Asked only once
     # "[3]" matched: the answer reads every link reference definition.
     if number and _defines_numbered_sources(env):
-        return number["key"], number.end()
+        return number["key"], number.end(), False
     footnote = FOOTNOTE_MARKER.match(state.src, state.pos, state.posMax)
     if footnote and f":{footnote['label']}" not in footnotes:
-        return "^" + footnote["label"], footnote.end()  # undefined: the book keeps it as text
+        # Undefined: the book keeps it as text.
+        return "^" + footnote["label"], footnote.end(), False
     return None
 
 
@@ -48,9 +50,12 @@ def cite_ref(state: StateInline, silent: bool) -> bool:
     marker = _marker(state)
     if marker is None:
         return False
-    key, end = marker
+    key, end, copilot = marker
     if not silent:
         token = state.push("cite_ref", "", 0)
-        token.meta = {"key": key, "source": state.src[state.pos : end]}
+        source = state.src[state.pos : end]
+        token.meta = {"key": key, "source": source}
+        if copilot:  # reported with its line by markers.replace_text_artifacts
+            token.meta["found"] = (COPILOT_MARKER, source, COPILOT_MARKER.advice)
     state.pos = end
     return True

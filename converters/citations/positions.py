@@ -2,9 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from converters.citations.punctuation import REF_TYPES
+
+
+def inline_blocks(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator[Token]:
+    """The inline blocks whose source text ``holds`` says may hold what a rule looks for.
+
+    A rule walks the children of few blocks: most are passed over by a test of their text.
+    """
+    for block in tokens:
+        if block.type == "inline" and block.children and holds(block.content):
+            yield block
+
+
+def token_lines(tokens: list[Token], line: int) -> Iterator[tuple[int, Token]]:
+    """Each of the inline ``tokens`` with the 1-based source line it starts on (from ``line``)."""
+    for token in tokens:
+        yield line, token
+        line += 1 if token.type in {"softbreak", "hardbreak"} else token.content.count("\n")
+
+
+def child_lines(block: Token) -> Iterator[tuple[int, Token]]:
+    """Each child of the inline ``block`` with the 1-based source line it starts on."""
+    return token_lines(block.children or [], block.map[0] + 1 if block.map else 0)
+
+
+def inline_footnotes(tokens: list[Token], env: dict[str, Any]) -> Iterator[tuple[int, list[Token]]]:
+    """The tokens of each inline footnote ``^[…]`` with its marker's line.
+
+    They wait in ``env`` until footnote_tail makes them part of the document, after the rules
+    that read running text have run.
+    """
+    notes = env.get("footnotes", {}).get("list", {})
+    lines = {
+        token.meta["id"]: line
+        for block in inline_blocks(tokens, lambda text: "^[" in text)
+        for line, token in child_lines(block)
+        if token.type == "footnote_ref" and "tokens" in notes.get(token.meta["id"], {})
+    }
+    for number, line in lines.items():
+        yield line, notes[number]["tokens"]
 
 
 def number_references(state: StateCore) -> None:
@@ -12,8 +55,6 @@ def number_references(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children or not block.map:
             continue
-        line = block.map[0] + 1
-        for token in block.children:
+        for line, token in child_lines(block):
             if token.type in REF_TYPES:
                 token.meta["line"] = line
-            line += 1 if token.type in {"softbreak", "hardbreak"} else token.content.count("\n")

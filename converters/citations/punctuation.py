@@ -7,7 +7,8 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-REF_TYPES = frozenset({"cite_ref", "footnote_ref"})
+# "citation_needed" stands where a lost source was cited, and is placed like a ref.
+REF_TYPES = frozenset({"cite_ref", "footnote_ref", "citation_needed"})
 # Punctuation that a reference follows (MOS:REFPUNCT); dashes and brackets are not moved.
 _PUNCTUATION = re.compile(r"[.,;:!?]+")
 

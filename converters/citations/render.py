@@ -35,6 +35,13 @@ def footnote_ref(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     return ctx.book.footnote(node.meta, _line(node, ctx))
 
 
+def citation_needed(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """Where a chat assistant's citation lost its source: the reviewer sees the claim flagged."""
+    if ctx.options.reflist == "template":
+        return "{{citation needed}}"
+    return "<sup>[<i>citation needed</i>]</sup>"  # the template's look, for wikis without it
+
+
 def definition(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A definition or list of them, already in the book: nothing in the body."""
     return ""
@@ -43,6 +50,7 @@ def definition(node: SyntaxTreeNode, ctx: RenderContext) -> str:
 RENDERERS: Mapping[str, Render] = {
     "cite_ref": cite_ref,
     "footnote_ref": footnote_ref,
+    "citation_needed": citation_needed,
     "cite_block": definition,
     "cite_def": definition,
     "footnote_block": definition,

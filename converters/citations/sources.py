@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from converters.citations.templates import markdown_text
 from converters.citations.urls import (
     clean_url,
     host,
@@ -23,6 +24,10 @@ _LONE_LINK = re.compile(
 # "Title. https://…." (the Bing footer), "Title - https://…", "Title: https://…".
 _TITLE_THEN_URL = re.compile(
     r"(?P<title>.*?\S)[\s.,:;\u2013\u2014-]*\s<?(?P<url>https?://[^\s<>]+?)>?[.,;]?"
+)
+# '"Point Reyes Lighthouse". *Lighthousefriends.com*': a quoted title, then the work or site.
+_QUOTED_TITLE = re.compile(
+    r'["\u201c](?P<title>[^"\u201c\u201d]+)["\u201d][.,:]?(?:\s+(?P<site>.+))?'
 )
 # " - Wikipedia", " | Britannica": the site name page titles end with (hyphen, dashes, bar, dot).
 _SITE_SUFFIX = re.compile(r"\s+[-\u2013\u2014|\u00b7:]\s+(?P<site>[^-\u2013\u2014|\u00b7:]+)$")
@@ -80,5 +85,14 @@ def parse_definition(raw: str) -> Source | None:
         return web_source(bare)
     titled = _TITLE_THEN_URL.fullmatch(text)
     if titled and is_web_url(titled["url"]):
-        return web_source(titled["url"], titled["title"].strip(" .").strip())
+        return _titled_source(titled["url"], markdown_text(titled["title"]).strip(" .").strip())
     return None
+
+
+def _titled_source(url: str, text: str) -> Source:
+    """The source for "Title" or '"Title". Site' written before its URL."""
+    quoted = _QUOTED_TITLE.fullmatch(text)
+    if quoted is None:
+        return web_source(url, text)
+    site = web_source(url, quoted["site"], text_is_site=True) if quoted["site"] else web_source(url)
+    return replace(site, title=quoted["title"].strip(), title_guessed_from=None)

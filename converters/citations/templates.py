@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import mwparserfromhell
+from markdown_it import MarkdownIt
 from mwparserfromhell.nodes import ExternalLink, Tag, Text
 from mwparserfromhell.wikicode import Wikicode
 
@@ -43,9 +46,30 @@ def positional(value: str) -> str:
     return f"1={value}" if "=" in exposed else value
 
 
+@cache
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+# Inline tokens whose content a reader sees; marks, link brackets and escapes are markup.
+_SHOWN = {"text", "code_inline", "html_inline", "image", "softbreak", "hardbreak"}
+
+
+def markdown_text(text: str) -> str:
+    """What inline Markdown shows: ``*Site*`` -> "Site", ``[a](url)`` -> "a", ``\\*`` -> "*"."""
+    if not any(char in text for char in "*_`[\\&<"):
+        return text  # most titles: no character that could be Markdown
+    [inline] = _inline_parser().parseInline(text) or [None]
+    if inline is None or not inline.children:
+        return text
+    return "".join(
+        " " if t.type.endswith("break") else t.content for t in inline.children if t.type in _SHOWN
+    )
+
+
 def text_value(text: str) -> str:
-    """Plain text (a title, a site name) as a parameter value on one line."""
-    return escape_text(clean_title(text), {"|": "{{!}}"})
+    """Plain text (a title, a site name) as a parameter value on one line, Markdown marks gone."""
+    return escape_text(clean_title(markdown_text(text)), {"|": "{{!}}"})
 
 
 def template(name: str, *params: tuple[str, str]) -> str:

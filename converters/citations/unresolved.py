@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from converters.citations.state import citation_state
 
 
-def _defined(key: str, env: dict[str, Any]) -> bool:
+def defined(key: str, env: dict[str, Any]) -> bool:
     """True when a definition block, a link reference or a source link defines ``key``."""
     state = citation_state(env)
     return key in state.defined or key in state.links or key in env.get("references", {})
@@ -23,6 +23,6 @@ def unresolve_markers(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         for index, token in enumerate(block.children):
-            if token.type == "cite_ref" and not _defined(token.meta["key"], state.env):
+            if token.type == "cite_ref" and not defined(token.meta["key"], state.env):
                 undefined.append((token.meta.get("line"), token.meta["source"]))
                 block.children[index] = Token("text", "", 0, content=token.meta["source"])

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from converters.citations.sites import SECOND_LEVEL_SUFFIXES, WELL_KNOWN_SITES
 
-# Tracking parameters chat assistants append to every link they cite; they identify the
-# assistant, not the source, so a citation must not carry them.
-TRACKING_PARAMS = {("utm_source", "chatgpt.com"), ("utm_source", "openai")}
 _SLUG_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -21,16 +19,29 @@ def _split(url: str) -> SplitResult:
         return SplitResult("", "", url, "", "")
 
 
+@lru_cache(maxsize=4096)  # a draft cites the same URLs again and again
 def clean_url(url: str) -> str:
-    """``url`` without the chat assistants' tracking parameters."""
+    """``url`` without tracking parameters, by the ClearURLs rules (as packaged by Unalix)."""
     parts = _split(url)
-    if not parts.query:
+    if not (parts.scheme and (parts.query or parts.fragment)):
+        return url  # ClearURLs' rules read the query and fragment (and a few shops' paths)
+    # Imported on first use: the package also sets up TLS for its unshortener (~0.1 s).
+    from unalix import clear_url
+
+    try:
+        return str(clear_url(url))
+    except ValueError:  # a URL its parser rejects is left as written
         return url
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if (k, v) not in TRACKING_PARAMS]
-    if len(kept) == len(query):
-        return url
-    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+def removed_parameters(url: str) -> list[tuple[str, str]]:
+    """The query parameters ``clean_url`` removes from ``url``."""
+    cleaned = clean_url(url)
+    if cleaned == url:
+        return []
+    kept = parse_qsl(_split(cleaned).query, keep_blank_values=True)
+    written = parse_qsl(_split(url).query, keep_blank_values=True)
+    return [pair for pair in written if pair not in kept]
 
 
 def is_web_url(text: str) -> bool:

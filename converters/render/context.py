@@ -51,9 +51,16 @@ class Report:
         child.warnings = self.warnings
         return child
 
-    def warn(self, line: int | None, message: str) -> None:
+    def warn(
+        self,
+        line: int | None,
+        message: str,
+        *,
+        kind: str = "conversion",
+        severity: str = "warning",
+    ) -> None:
         """Record a warning at a 1-based source line (None when unknown)."""
-        self.warnings.append(ConversionWarning(line, message))
+        self.warnings.append(ConversionWarning(line, message, severity, kind))
 
     def emit(self, kind: str, key: str) -> None:
         """Record one emitted construct (heading, template, wikilink, external_link, ref)."""

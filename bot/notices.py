@@ -1,0 +1,39 @@
+"""Warnings for a person, in one format for every command: ``path:line: warning: message``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Protocol, TextIO
+
+
+class Notice(Protocol):
+    """Anything with a draft line and a message: a conversion warning, a finding of the wiki."""
+
+    line: int | None
+    message: str
+
+
+def format_warning(source: str, line: int | None, message: str, severity: str = "warning") -> str:
+    """One warning (or error) line, as compilers write them (the line left out when unknown)."""
+    where = f"{source}:{line}" if line else source
+    return f"{where}: {severity}: {message}"
+
+
+def print_warnings(source: str, notices: Iterable[Notice], stream: TextIO | None = None) -> None:
+    """Print each notice of the draft source as a warning line (standard error by default)."""
+    for notice in notices:
+        severity = getattr(notice, "severity", "warning")  # a conversion's findings may be errors
+        print(
+            format_warning(source, notice.line, notice.message, severity), file=stream or sys.stderr
+        )
+
+
+def to_json(notice: Notice) -> dict[str, object]:
+    """A warning in every command's --json output."""
+    return {
+        "severity": getattr(notice, "severity", "warning"),
+        "kind": getattr(notice, "kind", None),
+        "line": notice.line,
+        "message": notice.message,
+    }

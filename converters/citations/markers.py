@@ -1,0 +1,207 @@
+"""Core rules: chat assistants' artifacts (``artifacts.py``) become refs, ``{{citation needed}}``
+or nothing, and every one is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS, Artifact, any_of
+from converters.citations.positions import (
+    child_lines,
+    inline_blocks,
+    inline_footnotes,
+    token_lines,
+)
+from converters.citations.state import citation_state
+from converters.citations.unresolved import defined
+from converters.findings import Finding, record
+
+# Any artifact of the table, for one search per text; the entry that matched is then found by
+# its own pattern.
+_ANY_IN_TEXT = any_of(IN_TEXT)
+
+
+def report(env: dict[str, Any], line: int | None, artifact: Artifact, text: str, what: str) -> None:
+    """Record the artifact ``text`` found on ``line``; ``what`` says what became of it."""
+    message = f"{artifact.assistant} artifact {text!r} {what}"
+    record(env, Finding(line, artifact.kind, message))
+
+
+def citation_needed(line: int | None) -> Token:
+    """A ``{{citation needed}}`` token for a claim whose source is lost."""
+    return Token("citation_needed", "", 0, meta={"line": line})
+
+
+def _which(text: str, start: int, end: int) -> tuple[Artifact, re.Match[str]]:
+    """The table entry that matched ``text[start:end]`` (the first, as in the alternation)."""
+    for artifact in IN_TEXT:
+        match = artifact.pattern.fullmatch(text, start, end)
+        if match:
+            return artifact, match
+    raise AssertionError(f"no artifact matches {text[start:end]!r}")  # the alternation did
+
+
+def _replacement(
+    artifact: Artifact, match: re.Match[str], line: int, env: dict[str, Any]
+) -> list[Token]:
+    """The tokens standing for one artifact in text, reported."""
+    text = match.group()
+    if artifact.action == "drop":
+        report(env, line, artifact, text, artifact.advice)
+        return []
+    if artifact.action == "needed":
+        report(env, line, artifact, text, artifact.advice)
+        return [citation_needed(line)]
+    keys = re.findall(r"\d+", match["keys"])
+    listed = [key for key in keys if defined(key, env)]
+    missing = [key for key in keys if key not in listed]
+    if listed:
+        report(env, line, artifact, text, f"{artifact.advice} ({', '.join(listed)})")
+    if missing:
+        lost = ", ".join(missing)
+        what = f"names source {lost}, which no source list defines: {{{{citation needed}}}}"
+        report(env, line, artifact, text, what)
+    refs = [Token("cite_ref", "", 0, meta={"key": key, "source": text}) for key in listed]
+    return [*refs, citation_needed(line)] if missing else refs
+
+
+def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
+    """``token``'s text with each artifact replaced, or None when it holds none."""
+    content = token.content
+    matches = list(_ANY_IN_TEXT.finditer(content))
+    if not matches:
+        return None
+    out: list[Token] = []
+    position = 0
+    for found in matches:
+        before = content[position : found.start()]
+        following = content[found.end() : found.end() + 1]
+        artifact, match = _which(content, found.start(), found.end())
+        tokens = _replacement(artifact, match, line + content.count("\n", 0, found.start()), env)
+        if not tokens and (not following or following.isspace() or following in ".,;:!?)"):
+            before = before.rstrip()  # a dropped word leaves one space, none before punctuation
+        out += [Token("text", "", 0, content=before), *tokens]
+        position = found.end()
+    out.append(Token("text", "", 0, content=content[position:]))
+    return [t for t in out if t.type != "text" or t.content]
+
+
+def _may_hold_artifacts(text: str) -> bool:
+    """False when ``text`` holds no artifact and no marker an inline rule reports ("[^", "^[")."""
+    return "^" in text or _ANY_IN_TEXT.search(text) is not None
+
+
+def _replaced(lines: Iterator[tuple[int, Token]], env: dict[str, Any]) -> list[Token]:
+    """Inline tokens with every artifact replaced; those inline rules marked are reported."""
+    children: list[Token] = []
+    for line, token in lines:
+        if "found" in token.meta:  # left by an inline rule, which knows no line
+            report(env, line, *token.meta.pop("found"))
+        if token.type == "artifact":  # a wrapper that stands for nothing
+            continue
+        replaced = _split(token, line, env) if token.type == "text" else None
+        children.extend([token] if replaced is None else replaced)
+    return children
+
+
+def replace_text_artifacts(state: StateCore) -> None:
+    """Replace every artifact in running text and in inline footnotes."""
+    for block in inline_blocks(state.tokens, _may_hold_artifacts):
+        block.children = _replaced(child_lines(block), state.env)
+    for line, tokens in inline_footnotes(state.tokens, state.env):
+        tokens[:] = _replaced(token_lines(tokens, line), state.env)
+
+
+# What one link becomes: (its line, link_open, the tokens of its text, env) -> tokens, or None
+# to keep it as it is.
+LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
+
+
+def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
+    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``.
+
+    A link inside a link's text (an autolink) is part of that text.
+    """
+    for block in inline_blocks(state.tokens, holds):
+        children: list[Token] = []
+        link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
+        depth = 0  # links open inside it
+        for line, token in child_lines(block):
+            if link is None:
+                if token.type == "link_open":
+                    link = (line, token, [])
+                else:
+                    children.append(token)
+            elif token.type == "link_close" and depth == 0:
+                start, opening, label = link
+                replaced = rewrite(start, opening, label, state.env)
+                children.extend([opening, *label, token] if replaced is None else replaced)
+                link = None
+            else:
+                depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+                link[2].append(token)
+        block.children = children
+
+
+def _uncitable(url: str) -> Artifact | None:
+    """The table entry for a URL that is not the source it stands for, if it is one."""
+    return next((a for a in UNCITEABLE_URLS if a.pattern.match(url)), None)
+
+
+def _uncitable_link(
+    line: int, link: Token, label: list[Token], env: dict[str, Any]
+) -> list[Token] | None:
+    """A link to a redirect or an upload: its text (the claim), then ``{{citation needed}}``."""
+    url = str(link.attrs.get("href", ""))
+    artifact = _uncitable(url)
+    if artifact is None:
+        return None
+    report(env, line, artifact, url, artifact.advice)
+    return [*label, citation_needed(line)]
+
+
+def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
+    """Source list entries whose URL is a redirect or an upload, by key, each reported."""
+    keys: dict[str, Artifact] = {}
+    for opening, inline in zip(state.tokens, state.tokens[1:], strict=False):
+        if opening.type != "cite_def_open":
+            continue
+        found = next((a for a in UNCITEABLE_URLS if a.pattern.search(inline.content)), None)
+        if found is not None:
+            line = opening.map[0] + 1 if opening.map else None
+            report(
+                state.env, line, found, inline.content, "is no source; its citations are flagged"
+            )
+            keys[opening.meta["key"]] = found
+    return keys
+
+
+def replace_uncitable_urls(state: StateCore) -> None:
+    """Links and citations to redirects and uploads become ``{{citation needed}}``, reported."""
+    links = citation_state(state.env).links
+    hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
+    defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
+    listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
+
+    def holds(text: str) -> bool:
+        return defined or bool(listed) or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+
+    rewrite_links(state, _uncitable_link, holds)
+    for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations
+        children: list[Token] = []
+        for line, token in child_lines(block):
+            key = token.meta["key"] if token.type == "cite_ref" else ""
+            source = links.get(key)
+            artifact = _uncitable(source.url) if source else listed.get(key)
+            if artifact is None:
+                children.append(token)
+                continue
+            report(state.env, line, artifact, token.meta["source"], artifact.advice)
+            children.append(citation_needed(line))
+        block.children = children

@@ -1,0 +1,107 @@
+"""Section headings as MOS:HEADINGS wants them: no numbering, no emoji, sentence case."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import emoji
+from markdown_it.tree import SyntaxTreeNode
+
+Warn = Callable[[int | None, str], None]
+
+# "1. Overview", "2.3 History", "4) Uses", "IV. Legacy": numbering MediaWiki adds itself (in
+# the table of contents). A plain number needs its dot or parenthesis: "1984 in film" is a name.
+_NUMBERING = re.compile(r"\A\s*(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]{1,4}[.)])\s+")
+# A word as sentence case reads it: letters, with inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# Where a sentence ends: the next word starts a sentence, so its capital says nothing.
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+# Words Title Case leaves in lower case (articles, conjunctions, prepositions): they do not
+# decide whether a heading is in Title Case.
+# fmt: off
+_MINOR = frozenset((
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "than",
+    "that", "upon", "between", "among", "about", "after", "before", "under", "within", "without",
+))
+# fmt: on
+# WP:NOTESSAY: an encyclopedia article informs; it does not sum up an argument.
+_ESSAY_HEADINGS = frozenset({"conclusion", "conclusions", "in conclusion", "final thoughts"})
+
+
+def _texts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The text nodes inside ``node`` in reading order (code spans are not words to recase)."""
+    return [child for child in node.walk() if child.type == "text"]
+
+
+def _name(word: str) -> str:
+    """A word compared as a name: casefolded, without a possessive ("Newton's" -> "newton")."""
+    return re.sub(r"['\u2019]s$", "", word).casefold()
+
+
+def _is_capitalised(word: str) -> bool:
+    """True for "Word": a capital, then small letters only (not "NASA", "iPhone" or "I")."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
+    """Words (as ``_name`` compares them) the draft's running text capitalises mid-sentence
+    and never writes in lower case: names, which sentence case keeps. Headings are Title Case:
+    not evidence."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for block in blocks:
+        for node in block.walk():
+            if node.type != "inline" or (node.parent and node.parent.type == "heading"):
+                continue
+            text = " ".join(child.content for child in _texts(node))
+            for sentence in _SENTENCE_END.split(text):
+                for word in _WORD.findall(sentence)[1:]:
+                    if word.islower():
+                        lower.add(_name(word))
+                    elif _is_capitalised(word):
+                        capitalised.add(_name(word))
+    return frozenset(capitalised - lower)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """True when every word after the first but small ones starts with a capital, and some do."""
+    major = [word for word in words[1:] if word.casefold() not in _MINOR]
+    return bool(major) and all(word[0].isupper() for word in major)
+
+
+def tidy_heading(heading: SyntaxTreeNode, proper: frozenset[str], warn: Warn) -> None:
+    """Drop numbering and emoji from ``heading`` and put it in sentence case, in place;
+    warn about emoji and a "Conclusion"."""
+    line = heading.map[0] + 1 if heading.map else None
+    texts = _texts(heading)
+    if not texts:
+        return
+    if any(emoji.emoji_count(node.content) for node in texts):
+        for node in texts:
+            node.token.content = emoji.replace_emoji(node.content, "")
+        warn(line, "emoji removed from a heading (MOS:HEADINGS)")
+    first = texts[0]
+    if heading.children[0].children and heading.children[0].children[0] is first:
+        first.token.content = _NUMBERING.sub("", first.content, count=1).lstrip()
+    words = [word for node in texts for word in _WORD.findall(node.content)]
+    if _is_title_case(words):
+        seen = 0
+
+        def recase(match: re.Match[str]) -> str:
+            nonlocal seen
+            seen += 1
+            word = match[0]
+            if seen == 1 or not _is_capitalised(word) or _name(word) in proper:
+                return word
+            return word.lower()
+
+        for node in texts:
+            node.token.content = _WORD.sub(recase, node.content)
+    if " ".join(words).casefold() in _ESSAY_HEADINGS:
+        warn(
+            line,
+            f'a "{" ".join(words)}" section sums up like an essay (WP:NOTESSAY); '
+            "an article ends with its last topic",
+        )

@@ -1,0 +1,78 @@
+"""diff --html: one report for the batch, with the wiki's own diff and rendering per page, the
+warnings and findings, links to the live pages and the wiki's stylesheet."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from bot.htmlreport import scoped
+from tests.botrun import draft, pushed, unique, wikidraft
+from tests.localwiki import LocalWiki
+
+
+class Anchors(HTMLParser):
+    """The ids of a document and its in-page links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.jumps: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(str(values["id"]))
+        if (values.get("href") or "").startswith("#"):
+            self.jumps.append(str(values["href"])[1:])
+
+
+def anchors(document: str) -> Anchors:
+    """The anchors of document."""
+    found = Anchors()
+    found.feed(document)
+    return found
+
+
+def test_ids_of_each_page_are_its_own() -> None:
+    rendered = '<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup><a href="/wiki/X">x</a>'
+    assert scoped(rendered, "p2-") == (
+        '<sup id="p2-cite_ref-1"><a href="#p2-cite_note-1">[1]</a></sup><a href="/wiki/X">x</a>'
+    )
+
+
+def test_diff_html_writes_one_report_for_the_batch(local_wiki: LocalWiki, tmp_path: Path) -> None:
+    old_title, new_title, red = unique("Report old"), unique("Report new"), unique("Nowhere")
+    config, changed = pushed(
+        local_wiki, tmp_path, old_title, "The tide rises twice.[^1]\n\n[^1]: A source.\n"
+    )
+    changed.write_text(
+        f"# {old_title}\n\nThe tide rises thrice.[^1]\n\n[^1]: A source.\n", encoding="utf-8"
+    )
+    body = f"A claim.[^1]\n\n## See also\n\n* {red}\n\n[^1]: [](https://example.org/)\n"
+    new = draft(tmp_path, new_title, body)
+    report = tmp_path / "review.html"
+
+    result = wikidraft(config, "diff", "--html", str(report), str(changed), str(new))
+
+    assert result.returncode == 1, result.stderr
+    document = report.read_text(encoding="utf-8")
+    base = f"http://127.0.0.1:{local_wiki.port}/index.php/"
+    assert document.count('<section class="wikidraft-page"') == 2
+    # The wiki's own diff table, with the changed word, and links to both live pages.
+    assert 'class="diff-deletedline diff-side-deleted"' in document
+    assert re.search(r'class="diffchange diffchange-inline">twice<', document)
+    assert re.search(r'class="diffchange diffchange-inline">thrice<', document)
+    for title in (old_title, new_title):
+        assert f'href="{base}Draft:{title.replace(" ", "_")}"' in document
+    # The rendering, its references, the warnings, the findings, the stylesheet.
+    assert document.count('<ol class="references">') == 2
+    assert "{{cite web}}: Missing or empty |title=" in document
+    assert f"{new}:7: warning: [[{red}]] is a red link" in document
+    assert "load.php?lang=en&amp;modules=" in document and "mediawiki.diff.styles" in document
+    # Every footnote link of every page jumps to an element of the report, all ids unique.
+    found = anchors(document)
+    assert len(found.ids) == len(set(found.ids))
+    assert found.jumps and set(found.jumps) <= set(found.ids)
+    assert {jump.split("-", 1)[0] for jump in found.jumps if "cite_note" in jump} == {"p1", "p2"}
