@@ -87,6 +87,14 @@ def test_relative_links_name_pages_files_and_other_drafts() -> None:
     ]
 
 
+def test_an_anchor_reaches_its_heading_as_the_page_shows_it() -> None:
+    # GitHub's id comes from the heading as written, the wiki's from the tidied heading.
+    markdown = "Text.\n\n## 1. Early Life And Career\n\n[up](#1-early-life-and-career)\n"
+    wikitext = convert(markdown, title="T").wikitext
+    assert "== Early life and career ==" in wikitext
+    assert "[[#Early life and career|up]]" in wikitext
+
+
 def test_an_anchor_naming_no_heading_is_a_warning() -> None:
     conversion = convert("## Early life\n\n[up](#early-life) [lost](#later-life)\n", title="T")
     assert "[[#Early life|up]] [[#later-life|lost]]" in conversion.wikitext
