@@ -122,6 +122,12 @@ def _read(path: Path) -> dict[str, object]:
         raise UserError(f"{path}: cannot read config: {error}") from None
 
 
+def names_a_wiki(explicit: str) -> bool:
+    """Whether the config file holds a wiki ([wiki] or [wikis.NAME]), not only [sources]."""
+    path = find(explicit)
+    return any(section in _read(path) for section in ("wiki", "wikis"))
+
+
 def load_sources(explicit: str | None = None) -> SourceSettings:
     """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
     if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
