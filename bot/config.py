@@ -122,13 +122,26 @@ def _read(path: Path) -> dict[str, object]:
         raise UserError(f"{path}: cannot read config: {error}") from None
 
 
-def load_sources(explicit: str | None = None) -> SourceSettings:
-    """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
+def _optional(explicit: str | None) -> Path | None:
+    """The config file found as find() finds it, or None when none is named or present."""
     if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
         path.is_file() for path in (Path("wikidraft.toml"), LOCAL)
     ):
+        return None
+    return find(explicit)
+
+
+def names_a_wiki(explicit: str | None = None) -> bool:
+    """Whether a config is found and has a [wiki] or [wikis.NAME] section."""
+    path = _optional(explicit)
+    return path is not None and bool({"wiki", "wikis"} & _read(path).keys())
+
+
+def load_sources(explicit: str | None = None) -> SourceSettings:
+    """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
+    path = _optional(explicit)
+    if path is None:
         return SourceSettings()
-    path = find(explicit)
     # Any profile's [wikis.NAME] is as good for [sources], which applies to all of them.
     data = {key: value for key, value in _read(path).items() if key != "wikis"}
     _known_sections(path, data)
