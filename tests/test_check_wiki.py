@@ -66,3 +66,16 @@ def test_check_with_the_wiki_down_says_so_in_one_line(
     ]
     assert line.startswith("wikidraft: warning: the wiki was not asked: cannot reach the wiki at")
     assert "Traceback" not in result.stderr
+
+
+def test_check_with_a_wiki_not_set_up_yet_checks_the_sources(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    path, _, _ = bees(local_wiki, tmp_path)  # as config/local.toml before `make wiki`
+    config = write_config(tmp_path, local_wiki, password_file=str(tmp_path / "not-yet"))
+
+    result = wikidraft(config, "check", str(path))
+
+    assert result.returncode == 0, result.stderr
+    assert "wikidraft: warning: the wiki was not asked: " in result.stderr
+    assert "not-yet does not exist" in result.stderr

@@ -96,8 +96,8 @@ def _ask_wiki(args: argparse.Namespace, converted: list[tuple[Draft, Conversion]
 
     if not (args.wiki or configuration.names_a_wiki(args.config)):
         return []
-    config = load_config(args)
-    try:
+    try:  # a wiki profile not yet usable (its password file not made yet) is no reason to stop
+        config = load_config(args)
         wiki = site.connect(config, login=False)
         with site.wiki_errors(config):
             return wiki_problems(wiki, converted)
