@@ -299,7 +299,10 @@ def _password_file(path: Path, values: dict[str, object]) -> Path | None:
     try:
         mode = secret.stat().st_mode
     except OSError:
-        raise UserError(f"{path}: wiki.password_file {secret} does not exist") from None
+        raise UserError(
+            f"{path}: wiki.password_file {secret} does not exist; write the bot password there "
+            "(Special:BotPasswords), or for the local wiki run: make wiki"
+        ) from None
     if not stat.S_ISREG(mode):
         raise UserError(f"{path}: wiki.password_file {secret} is not a file")
     if mode & 0o077:
