@@ -24,8 +24,8 @@ HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
 *.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
---json). Warnings go to standard error as FILE:LINE: MESSAGE (FILE:LINE: error: MESSAGE for
-chat text that is never article content; --strict then exits 1).
+--json). Warnings go to standard error as FILE:LINE: warning: MESSAGE (FILE:LINE: error:
+MESSAGE for chat text that is never article content; --strict then exits 1).
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
 that is one of the drafts is refused.
