@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bot.config import Config
-from bot.drafts import draft_files
+from bot.drafts import decode, draft_files
 from bot.errors import UserError
 from bot.preserve import keep_top_templates
 from bot.titles import RefusedTitle, confine
@@ -57,7 +57,7 @@ def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
     from bot.enrich import convert_all
 
     try:
-        markdown = path.read_text(encoding="utf-8")
+        markdown = decode(str(path), path.read_bytes())
         options = {
             "source_name": str(path),
             "target_namespace": config.target.canonical,
@@ -68,7 +68,7 @@ def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
             lambda text, found: converters.convert(text, sources=found, **options),
             config.sources,
         )[0]
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise UserError(f"{path}: cannot read: {error}") from None
     except converters.ConversionError as error:
         raise UserError(f"{path}: {error}") from None
