@@ -79,3 +79,17 @@ def test_check_with_a_wiki_not_set_up_yet_checks_the_sources(
     assert result.returncode == 0, result.stderr
     assert "wikidraft: warning: the wiki was not asked: " in result.stderr
     assert "not-yet does not exist" in result.stderr
+
+
+def test_check_with_a_wiki_profile_it_does_not_have_stops(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    path, _, _ = bees(local_wiki, tmp_path)
+    config = write_config(tmp_path, local_wiki)
+
+    result = wikidraft(config, "check", "--wiki", "test", str(path))
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"wikidraft: error: {config}: --wiki test: this config has no [wikis.test] section\n"
+    )

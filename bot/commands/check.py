@@ -96,11 +96,21 @@ def _ask_wiki(args: argparse.Namespace, converted: list[tuple[Draft, Conversion]
 
     if not (args.wiki or configuration.names_a_wiki(args.config)):
         return []
-    try:  # a wiki profile not yet usable (its password file not made yet) is no reason to stop
+    try:
         config = load_config(args)
+    except UserError as error:
+        if args.wiki:
+            raise  # a profile asked for by name: a mistake in the command line, to fix
+        return _not_asked(error)  # e.g. config/local.toml before `make wiki` made its password
+    try:
         wiki = site.connect(config, login=False)
         with site.wiki_errors(config):
             return wiki_problems(wiki, converted)
-    except UserError as error:  # the sources were still checked: check's exit is about them
-        print(f"wikidraft: warning: the wiki was not asked: {error}", file=sys.stderr)
-        return []
+    except UserError as error:
+        return _not_asked(error)
+
+
+def _not_asked(error: UserError) -> list[Problem]:
+    """No findings, and one warning why: the sources are still checked, check's exit is theirs."""
+    print(f"wikidraft: warning: the wiki was not asked: {error}", file=sys.stderr)
+    return []
