@@ -132,7 +132,8 @@ def _optional(explicit: str | None) -> Path | None:
 
 
 def names_a_wiki(explicit: str | None = None) -> bool:
-    """Whether a config is found and has a [wiki] or [wikis.NAME] section."""
+    """Whether a config is found and holds a wiki ([wiki] or [wikis.NAME]), not only
+    [sources]."""
     path = _optional(explicit)
     return path is not None and bool({"wiki", "wikis"} & _read(path).keys())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,18 +52,19 @@ def stored(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).rstrip()
 
 
-def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
-    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError."""
+def convert(
+    path: Path, site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
+) -> Conversion:
+    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError.
+
+    ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
+    """
     import converters
     from bot.enrich import convert_all
 
     try:
         markdown = decode(str(path), path.read_bytes())
-        options = {
-            "source_name": str(path),
-            "target_namespace": config.target.canonical,
-            "wiki_article_base": article_base(site, config),
-        }
+        options = {"source_name": str(path), **convert_options(site, config, drafts)}
         return convert_all(  # with [sources] enrich, citations filled from the fetched sources
             [markdown],
             lambda text, found: converters.convert(text, sources=found, **options),
@@ -75,6 +77,58 @@ def convert(path: Path, site: BotPasswordSite, config: Config) -> Conversion:
     except converters.ConverterBug as error:
         message = f"{path}: internal error of the converter, please report it: {error}"
         raise UserError(message) from error
+
+
+def convert_options(
+    site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """How to convert for this wiki: its namespace, its own article URLs (which become
+    wikilinks) and the pages of the drafts a relative link may name."""
+    return {
+        "target_namespace": config.target.canonical,
+        "wiki_article_base": article_base(site, config),
+        "draft_titles": dict(drafts or {}),
+    }
+
+
+def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> dict[str, str]:
+    """The page each draft of the batch, and each draft beside one, is published as, by path.
+
+    A link to another draft ("[x](other.md)") becomes a wikilink to that page. A draft that
+    cannot be read or published (or is empty) has no page, and a link to it keeps its text.
+    """
+    known = Prefixes(site)
+    beside: set[Path] = set()
+    for folder in {file.parent for file in files}:
+        try:
+            beside.update(draft_files([str(folder)]))
+        except UserError:  # a folder of no drafts: the files given are all there is
+            continue
+    titles: dict[str, str] = {}
+    for path in sorted({*files, *beside}):
+        try:
+            conversion = convert(path, site, config)
+            if not conversion.empty:
+                titles[str(path)] = resolve(conversion, config, known).title()
+        except (UserError, RefusedTitle):
+            continue
+    return titles
+
+
+def resolve(conversion: Conversion, config: Config, known: Prefixes) -> Any:
+    """The page a conversion is published as; RefusedTitle when it must not be written."""
+    import pywikibot
+
+    site = known.site
+    try:
+        full = confine(conversion.title, conversion.namespace, config.target, known)
+        page = pywikibot.Page(site, full)
+    except pywikibot.exceptions.InvalidTitleError as error:
+        raise RefusedTitle(str(error)) from None
+    inside = config.target.holds(page.namespace().id, page.title(with_ns=False))
+    if not inside or page.site != site:
+        raise RefusedTitle(f"{full!r} resolves outside {config.target}")
+    return page
 
 
 def server_url(site: BotPasswordSite, config: Config) -> str:
@@ -113,22 +167,17 @@ def build(
     site: BotPasswordSite, config: Config, paths: list[str], recursive: bool = False
 ) -> list[Item]:
     """Convert the drafts, map them to pages, and fetch the pages in batches."""
-    import pywikibot
-
     files = draft_files(paths, recursive)
-    conversions = [convert(path, site, config) for path in files]
+    drafts = draft_titles(site, config, files)
+    conversions = [convert(path, site, config, drafts) for path in files]
     known = Prefixes(site)
     items: list[Item] = []
     pages: dict[str, Any] = {}
     sources: dict[str, Path] = {}
     for path, conversion in zip(files, conversions, strict=True):
         try:
-            full = confine(conversion.title, conversion.namespace, config.target, known)
-            page = pywikibot.Page(site, full)
-            inside = config.target.holds(page.namespace().id, page.title(with_ns=False))
-            if not inside or page.site != site:
-                raise RefusedTitle(f"{full!r} resolves outside {config.target}")
-        except (RefusedTitle, pywikibot.exceptions.InvalidTitleError) as error:
+            page = resolve(conversion, config, known)
+        except RefusedTitle as error:
             items.append(Item(path, conversion.title, conversion.wikitext, conversion, str(error)))
             continue
         title = page.title()

@@ -20,6 +20,7 @@ from converters.options import MAX_INPUT_BYTES, ConvertOptions
 from converters.parser import parse
 from converters.provenance import provenance
 from converters.render.context import RenderContext, Report, line_of
+from converters.render.slugs import heading_anchors, heading_slugs
 from converters.render.table import RENDERERS
 from converters.result import Conversion
 from converters.structure import has_body, outline
@@ -86,7 +87,9 @@ def convert(markdown: str, *, title: str | None = None, **options: object) -> Co
         report.warn(finding.line, finding.message, kind=finding.kind, severity=finding.severity)
     ctx = RenderContext(RENDERERS, settings, ReferenceBook(settings, report.warn), report)
     given = next((t for t in (title, front.title, line_title) if t and clean_title(t)), None)
+    slugs = heading_slugs(tree)  # GitHub's ids come from the headings as written
     plan = outline(tree.children, report.warn)
+    ctx.anchors.update(heading_anchors(slugs))  # the wiki's from them as the page shows them
     candidates = (given, plan.h1, title_from_file(settings.source_name))
     chosen = next((clean_title(c) for c in candidates if c and clean_title(c)), "")
     if not chosen:

@@ -35,7 +35,9 @@ _MAYBE_MARKUP = re.compile(r"[:\[\]{}'~_&<]")
 # Characters that only matter in some places: table cells, link labels, definition terms.
 CELL = {"|": "&#124;"}
 HEADER_CELL = {"|": "&#124;", "!!": "!&#33;"}
-LINK_LABEL = {"]": "&#93;"}
+# MediaWiki's external link label excludes U+FFFD (Parser::EXT_LINK_TEXT_CLASS): written
+# raw, it leaves the brackets as text.
+LINK_LABEL = {"]": "&#93;", "\ufffd": "&#xFFFD;"}
 FILE_CAPTION = {"|": "&#124;", "]": "&#93;"}
 TERM = {":": "&#58;"}
 

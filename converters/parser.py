@@ -15,7 +15,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from converters import chatphrases, citations
+from converters.autolinks import GfmLinkify
 from converters.errors import ConversionError
+from converters.htmlspans import spread_spanning_tags
 from converters.repairs import install as install_repairs
 
 _UNSAFE = ("javascript:", "vbscript:", "data:", "file://")
@@ -33,7 +35,10 @@ _YAML_KEY = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 @cache
 def markdown_parser(front_matter: bool = True) -> MarkdownIt:
     """The shared parser; rules are added once, and parsing keeps its state in ``env``."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough"])
+    # Autolinks are found in text after the citation rules have read it (core, not inline).
+    md.core.ruler.enable("linkify")
+    md.linkify = GfmLinkify()
     if front_matter:
         md.use(front_matter_plugin)
     md = (
@@ -43,6 +48,7 @@ def markdown_parser(front_matter: bool = True) -> MarkdownIt:
         .use(tasklists_plugin)
     )
     md.validateLink = valid_link
+    md.core.ruler.after("inline", "html_spans", spread_spanning_tags)
     install_repairs(md)
     citations.install(md)
     chatphrases.install(md)

@@ -24,7 +24,8 @@ _BLOCK = "blockquote caption center dd div dl dt h1 h2 h3 h4 h5 h6 hr li ol p ta
 INLINE_TAGS: frozenset[str] = ALLOWED_TAGS - frozenset(_BLOCK.split())
 
 # Tags whose content is not text a reader should see: dropped with everything inside them.
-_REMOVED = "script style iframe object embed applet noscript template frame frameset"
+# (script, style, iframe and the rest of GFM's tagfilter are shown as text instead.)
+_REMOVED = "object embed applet noscript template frame frameset"
 REMOVED_TAGS: frozenset[str] = frozenset(_REMOVED.split())
 
 # Parser tags of MediaWiki core and of extensions Wikipedia runs (Special:Version, "Parser

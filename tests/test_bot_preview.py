@@ -84,7 +84,7 @@ def test_preview_prints_every_warning_in_one_format_and_as_json(
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert (
-        f"{path}:3: warning: relative link 'docs/x.md' has no wiki equivalent; kept its text"
+        f"{path}:3: warning: relative link 'docs/x.md' names a file, not a wiki page; kept its text"
         in (lines)
     )
     assert f"{path}:7: warning: [[{red}]] is a red link" in result.stderr

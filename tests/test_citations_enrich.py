@@ -104,7 +104,7 @@ def test_a_well_known_site_name_is_kept_and_a_month_is_spelt_out() -> None:
 
 def test_with_enrichment_a_reference_that_is_only_a_url_becomes_a_template_too() -> None:
     draft = "# T\n\nText.[^1]\n\n[^1]: **https://example.org/bold-url**\n"
-    assert refs(draft, None) == ["'''<nowiki>https://example.org/bold-url</nowiki>'''"]
+    assert refs(draft, None) == ["'''https://example.org/bold-url'''"]  # a GFM autolink
     assert refs(draft, {}) == [
         "{{cite web |url=https://example.org/bold-url |title=Bold url |website=example.org}}"
     ]

@@ -90,10 +90,9 @@ def test_other_wiki_base_makes_its_links_wikilinks() -> None:
     assert wikitext == "[[Tide]] and [https://en.wikipedia.org/wiki/X x]\n"
 
 
-def test_relative_links_can_be_read_as_pages_of_the_wiki() -> None:
-    assert convert("[guide](Style_guide)", relative_links="wikilink").wikitext == (
-        "[[Style guide|guide]]\n"
-    )
+def test_relative_links_option_is_gone() -> None:
+    with pytest.raises(TypeError, match="relative_links"):
+        convert("[guide](Style_guide)", relative_links="wikilink")
 
 
 @pytest.mark.parametrize(
@@ -102,9 +101,9 @@ def test_relative_links_can_be_read_as_pages_of_the_wiki() -> None:
         ("text\n\n[guide](docs/guide.md)\n", 3, "relative link 'docs/guide.md'"),
         ("![c](https://example.com/c.png)\n", 1, "not a wiki file"),
         ("![d](img/d.png)\n", 1, "must be uploaded to the wiki as File:D.png"),
-        ("a\n\n<script>x()</script>\n", 3, "removed <script>"),
+        ("a\n\n<script>x()</script>\n", 3, "<script> is shown as text"),
         ("a <blink>b</blink>\n", 1, "unwrapped <blink>"),
-        ("a <script>x</script> b\n", 1, "removed <script> and its content"),
+        ("a <object>x</object> b\n", 1, "removed <object> and its content"),
         ("[](https://example.com)\n", 1, "has no text; dropped"),
     ],
 )

@@ -32,7 +32,8 @@ def test_converts_a_file_to_stdout_with_warnings_on_stderr(tmp_path: Path) -> No
     assert result.returncode == 0
     assert result.stdout.decode() == "'''Tide''' is here.\n"
     assert result.stderr.decode() == (
-        f"{draft}:3: warning: relative link 'docs/x.md' has no wiki equivalent; kept its text\n"
+        f"{draft}:3: warning: relative link 'docs/x.md' names a file, not a wiki page; "
+        "kept its text\n"
     )
 
 

@@ -64,8 +64,10 @@ from converters import convert
         # A definition in "External links" is not a list item of links.
         (
             "## External links\n\nTerm\n: https://en.wikipedia.org/wiki/Foo\n",
-            "== External links ==\n\n; Term\n: <nowiki>https://en.wikipedia.org/wiki/Foo</nowiki>\n",
+            "== External links ==\n\n; Term\n: [[Foo|<nowiki>https://en.wikipedia.org/wiki/Foo</nowiki>]]\n",
         ),
+        # A browser ends "<![CDATA[" outside SVG at its first ">" and shows the rest.
+        ("foo <![CDATA[>&<]]>\n", "foo &<<nowiki>]]</nowiki>>\n"),
         # An image source that names no file: its text, escaped, not a bare URL.
         ("![]((http://?))\n", "(<nowiki>http://?)</nowiki>\n"),
         # A category name MediaWiki cannot have is left out.

@@ -29,7 +29,8 @@ OWN_TEMPLATES = {"cite web", "reflist", "efn", "notelist", "short description"}
 # What the local wiki's citation stand-ins transclude in turn to show CS1's errors.
 STAND_IN_HELPERS = {"cs1 checks", "cs1 error"}
 SWITCHES = {"notoc", "noeditsection", "forcetoc", "nogallery", "newsectionlink", "noindex"}
-WIKI_ARTICLE = re.compile(r"https://en\.wikipedia\.org/wiki/([^\s)\"<>\]]+)")
+# The article title a Wikipedia URL names, without its query (?utm_source=… is removed).
+WIKI_ARTICLE = re.compile(r"https://en\.wikipedia\.org/wiki/([^\s)\"<>\]?#]+)")
 URL = re.compile(r"https?://[^\s)\"<>\]|]+")
 RENDER_SHARE = 2  # one rendered example for every two pure ones
 
@@ -156,6 +157,14 @@ def asked_for(markdown: str, href: str) -> bool:
 @example(
     draft=Draft(
         "- ~~~~zqa~~~~.\n\n[^2^][2]: [zqa](https://x.org)\n", frozenset({"zqa"}), "- ~~~~zqa~~~~."
+    )
+)
+# A Wikipedia link with a tracker becomes a wikilink to its article, the tracker dropped.
+@example(
+    draft=Draft(
+        "[zqa](https://en.wikipedia.org/wiki/Zqab?utm_source=chatgpt.com)\n",
+        frozenset({"zqa"}),
+        "[zqa](https://en.wikipedia.org/wiki/Zqab?utm_source=chatgpt.com)\n",
     )
 )
 @given(documents(renderable=True))

@@ -21,7 +21,7 @@ def test_every_command_speaks_json_with_the_same_names(
         "severity": "warning",
         "kind": "conversion",
         "line": 3,
-        "message": "relative link 'docs/x.md' has no wiki equivalent; kept its text",
+        "message": "relative link 'docs/x.md' names a file, not a wiki page; kept its text",
     }
 
     converted = json.loads(wikidraft(config, "convert", "--json", str(path)).stdout)

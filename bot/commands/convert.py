@@ -33,6 +33,7 @@ that is one of the drafts is refused.
 Example:
   wikidraft convert draft.md -o draft.wiki
   wikidraft convert drafts/ --out-dir build/
+  wikidraft convert --config wikidraft.toml draft.md   # exactly what push would send
 """
 
 
@@ -60,7 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fill citations from the cited pages (fetched, or cached; see wikidraft check)",
     )
-    parser.add_argument("--config", metavar="FILE", help="the TOML config, for its [sources]")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="convert for this wiki as push would: its article URLs and the drafts beside "
+        "these become wikilinks (reads the wiki's site info; no login); its [sources] for "
+        "--enrich",
+    )
 
 
 @dataclass(frozen=True)
@@ -131,11 +138,14 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(drafts, args)
     sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
     output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
+    options = _wiki_options(args, drafts)
 
     def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
         source = None if draft.name == "<stdin>" else draft.name
         try:
-            return convert(draft.text, title=args.title, source_name=source, sources=found)
+            return convert(
+                draft.text, title=args.title, source_name=source, sources=found, **options
+            )
         except ConversionError as error:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
@@ -151,6 +161,21 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(draft.name, conversion.warnings)
     _emit(results, targets, args)
     return 1 if args.strict and any(c.errors for _, c in results) else 0
+
+
+def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, object]:
+    """The conversion options push uses for the wiki --config names; none without one (a
+    config of [sources] alone is for --enrich)."""
+    from bot import config, plan, site
+
+    if not args.config or not config.names_a_wiki(args.config):
+        return {}
+
+    settings = config.load(args.config)
+    wiki = site.connect(settings, login=False)
+    with site.wiki_errors(settings):
+        files = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
+        return plan.convert_options(wiki, settings, plan.draft_titles(wiki, settings, files))
 
 
 def _emit(

@@ -6,7 +6,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_label
-from converters.render.links import image_wikitext, link_target, link_wikitext, url_label
+from converters.render.links import (
+    free_link_ends,
+    image_wikitext,
+    is_free_link,
+    link_target,
+    link_wikitext,
+    url_label,
+)
 from converters.structure import plain_text
 
 
@@ -16,7 +23,7 @@ def _alt(image: SyntaxTreeNode) -> str:
 
 
 def image(node: SyntaxTreeNode, ctx: RenderContext) -> str:
-    """An image; a thumbnail when it stands alone in a top-level paragraph."""
+    """An image; thumbnail-sized when it stands alone in a top-level paragraph."""
     siblings = node.parent.children if node.parent else []
     paragraph = node.parent.parent if node.parent else None
     alone = (
@@ -41,12 +48,46 @@ def _linked_image(node: SyntaxTreeNode, ctx: RenderContext) -> str | None:
     return image_wikitext(src, _alt(picture), ctx, line_of(node), alone=False, link=target)
 
 
+def _starts_free_link(node: SyntaxTreeNode | None) -> bool:
+    """Whether a bare URL after ``node`` (the previous sibling) starts a free link.
+
+    MediaWiki links a URL only at a word boundary; after a space or "(" that is certain,
+    after other text or markup (a tag dropped, a "[" that would bracket it) it is not.
+    """
+    if node is None or node.type in ("softbreak", "hardbreak"):
+        return True
+    last = node.content[-1:] if node.type == "text" else ""
+    return last.isspace() or last == "("
+
+
+def _ends_free_link(node: SyntaxTreeNode | None, url: str) -> bool:
+    """Whether MediaWiki ends a bare ``url`` before what ``node`` (the next sibling) writes."""
+    if node is None or node.type in ("softbreak", "hardbreak"):
+        return True
+    return node.type == "text" and free_link_ends(url, node.content)
+
+
+def autolink_wikitext(node: SyntaxTreeNode, ctx: RenderContext) -> str:
+    """A URL written as text (``<https://…>``, or bare as GFM links it): a bare URL where the
+    wiki links exactly that URL by itself, else ``[url text]``."""
+    href, shown = str(node.attrs["href"]), plain_text(node)
+    # markdown-it decodes "%01" and "%90" in the text into characters no one can read: such
+    # a URL is shown as written, as GitHub shows it.
+    if not shown.isprintable() or "\ufffd" in shown:
+        shown = href
+    bare = shown == href and _starts_free_link(node.previous_sibling) and is_free_link(href, ctx)
+    if not bare:
+        return link_wikitext(href, url_label(shown, ctx), ctx, line_of(node))
+    ctx.report.emit("external_link", href)
+    return href if _ends_free_link(node.next_sibling, href) else f"{href}<nowiki/>"
+
+
 def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A Markdown link or autolink."""
     linked = _linked_image(node, ctx)
     if linked is not None:
         return linked
     href = str(node.attrs["href"])
-    if node.markup == "autolink" and not ctx.scope.in_link:
-        return link_wikitext(href, url_label(plain_text(node), ctx), ctx, line_of(node))
+    if node.markup in ("autolink", "linkify") and not ctx.scope.in_link:
+        return autolink_wikitext(node, ctx)
     return link_wikitext(href, render_label(node.children, ctx), ctx, line_of(node))

@@ -19,14 +19,23 @@ _BARE_URL = re.compile(r"(?P<url>https?://\S+)")
 _DESCRIBED = re.compile(r"(?P<title>[^:\u2013\u2014]+?)(?P<rest>\s+[-\u2013\u2014]\s.*|:\s.*)?")
 
 
+def _written(node: SyntaxTreeNode) -> str | None:
+    """The text of a piece of plain text as written: text, a line break, a bare URL."""
+    if node.type in ("text", "softbreak"):
+        return node.content or " "
+    if node.type == "link" and node.markup == "linkify":
+        return "".join(child.content for child in node.children)
+    return None
+
+
 def _plain_text(blocks: Sequence[SyntaxTreeNode]) -> str | None:
-    """The text of an item that is one paragraph of plain text, else None."""
+    """The text of an item that is one paragraph of plain text (bare URLs too), else None."""
     if len(blocks) != 1 or blocks[0].type != "paragraph" or not blocks[0].children:
         return None
-    children = blocks[0].children[0].children
-    if not all(child.type in ("text", "softbreak") for child in children):
+    pieces = [_written(child) for child in blocks[0].children[0].children]
+    if None in pieces:
         return None
-    return " ".join(child.content for child in children).strip()
+    return "".join(piece for piece in pieces if piece is not None).strip()
 
 
 def appendix_item(blocks: Sequence[SyntaxTreeNode], ctx: RenderContext) -> str | None:

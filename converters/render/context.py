@@ -75,6 +75,7 @@ class RenderContext:
     options: ConvertOptions
     book: ReferenceBook
     report: Report
+    anchors: dict[str, str] = field(default_factory=dict)  # heading slug -> link fragment
     _scopes: list[Scope] = field(default_factory=lambda: [Scope()])
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -21,6 +22,38 @@ def _has_protocol(url: str) -> bool:
     """True when ``url`` starts with a protocol MediaWiki links."""
     lowered = url.lower()
     return lowered.startswith(URL_PROTOCOLS)
+
+
+# What MediaWiki strips from the end of a free link (Parser::makeFreeExternalLink), ")" only
+# when the URL holds no "(".
+_FREE_LINK_TRAIL = ",;.:!?"
+# Text that ends a free link where it starts, for MediaWiki and mwparserfromhell alike.
+_FREE_LINK_STOP = re.compile(r"[ \n]|$")
+
+
+def _free_trail(url: str) -> str:
+    """The characters MediaWiki would leave out at the end of a free link ``url``."""
+    return _FREE_LINK_TRAIL + ("" if "(" in url else ")")
+
+
+def is_free_link(url: str, ctx: RenderContext) -> bool:
+    """Whether ``url`` written bare is linked by MediaWiki as exactly this URL."""
+    return (
+        _has_protocol(url)
+        and "://" in url
+        and escape_url(url) == url
+        and _own_title(url, ctx) is None
+        and url.rstrip(_free_trail(url)) == url
+    )
+
+
+def free_link_ends(url: str, after: str) -> bool:
+    """Whether MediaWiki ends the free link ``url`` before the wikitext ``after`` that follows.
+
+    Trailing punctuation it strips from a link, so what follows that must stop the link.
+    """
+    rest = after.lstrip(_free_trail(url))
+    return _FREE_LINK_STOP.match(rest) is not None
 
 
 def page_title(path: str) -> str | None:
@@ -63,33 +96,65 @@ def link_wikitext(url: str, label: str, ctx: RenderContext, line: int | None) ->
         return ""
     own_title = _own_title(url, ctx)
     own_fragment = url.partition("#")[2]
-    fragment = page_title(url[1:]) if url.startswith("#") else None
-    if fragment:
-        return wikilink(ctx, "", label, fragment)
+    if url.startswith("#"):
+        return _in_page(url[1:], label, ctx, line)
     if own_title:  # an article of the target wiki (a URL naming no article stays a URL)
         return wikilink(ctx, own_title, label, unquote(own_fragment).replace("_", " "))
     if _has_protocol(url):
         safe = escape_url(url)
         report.emit("external_link", safe)
         return f"[{safe} {label}]"
-    if not urlsplit(url).scheme and not url.startswith("#"):
+    if not urlsplit(url).scheme:
         return _relative(url, label, ctx, line)
     report.warn(line, f"link to {url!r} cannot be written in wikitext; kept its text")
     return label
 
 
-def _relative_title(url: str) -> str | None:
-    """The title of the wiki page a relative URL names ("./Foo_bar#x" -> "Foo bar"), if any."""
-    return page_title(url.partition("#")[0].removeprefix("./").lstrip("/"))
+def _in_page(fragment: str, label: str, ctx: RenderContext, line: int | None) -> str:
+    """A link to a heading of this draft, named by its GitHub slug or by its text."""
+    heading = ctx.anchors.get(unquote(fragment).lower())
+    if heading is None:
+        ctx.report.warn(line, f"link to #{fragment} names no heading of the draft; check it")
+    target = heading or page_title(fragment)
+    return wikilink(ctx, "", label, target) if target else label
+
+
+# The last segment of a path naming a file: a name with an extension ("notes.md", "a.pdf").
+_FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+def _draft_title(url: str, ctx: RenderContext) -> str | None:
+    """The page of the draft a relative URL names, when the options know that draft."""
+    drafts = ctx.options.draft_titles
+    if not drafts:
+        return None
+    here = posixpath.dirname(ctx.options.source_name or "")
+    path = posixpath.normpath(posixpath.join(here, unquote(urlsplit(url).path)))
+    return drafts.get(path)
+
+
+def _relative_title(url: str, ctx: RenderContext) -> str | None:
+    """The wiki page a relative URL without a file extension names ("/wiki/Foo_bar" -> "Foo
+    bar"), if any; the wiki's own article path is dropped like a leading "/" or "./"."""
+    path = urlsplit(url).path
+    article_path = urlsplit(ctx.options.wiki_article_base).path
+    if article_path and path.startswith(article_path):
+        path = path[len(article_path) :]
+    path = path.removeprefix("./").lstrip("/")
+    # A file, or a path no title has ("(http://x)" is a URL gone wrong, not a page).
+    return None if _FILE_NAME.search(path) or "//" in path else page_title(path)
 
 
 def _relative(url: str, label: str, ctx: RenderContext, line: int | None) -> str:
-    """A relative link: a page of the wiki when the options say so, else its text."""
-    title = _relative_title(url)
-    if ctx.options.relative_links == "wikilink" and title:
-        fragment = url.partition("#")[2]
-        return wikilink(ctx, title, label, unquote(fragment).replace("_", " "))
-    ctx.report.warn(line, f"relative link {url!r} has no wiki equivalent; kept its text")
+    """A relative link: a page of the wiki, or the page a sibling draft is published as."""
+    fragment = unquote(url.partition("#")[2]).replace("_", " ")
+    title = _draft_title(url, ctx) or _relative_title(url, ctx)
+    if title:
+        return wikilink(ctx, title, label, fragment)
+    if _FILE_NAME.search(urlsplit(url).path):
+        ctx.report.warn(line, f"relative link {url!r} names a file, not a wiki page; kept its text")
+    else:
+        ctx.report.warn(line, f"link to {url!r} names no wiki page; kept its text")
     return label
 
 
@@ -115,17 +180,19 @@ def link_target(url: str, ctx: RenderContext) -> str | None:
         return _own_title(url, ctx)
     if _has_protocol(url):
         return escape_url(url)
-    if not urlsplit(url).scheme and ctx.options.relative_links == "wikilink":
-        return _relative_title(url)
+    if not urlsplit(url).scheme:
+        return _draft_title(url, ctx) or _relative_title(url, ctx)
     return None
 
 
 def image_wikitext(
     src: str, alt: str, ctx: RenderContext, line: int | None, *, alone: bool, link: str = ""
 ) -> str:
-    """``[[File:Name|thumb|alt]]`` for files the wiki can show, else a link with a warning.
+    """``[[File:Name|frameless|alt]]`` for files the wiki can show, else a link with a warning.
 
-    ``link`` is where clicking the image leads (an image inside a Markdown link).
+    An image alone in its paragraph is thumbnail-sized (``frameless``), not a ``thumb``: a
+    thumb shows its text as a caption, and Markdown's alt text is never shown. ``link`` is
+    where clicking the image leads (an image inside a Markdown link).
     """
     name = _file_name(src)
     title = page_title(name) if name else None
@@ -138,7 +205,7 @@ def image_wikitext(
     caption = escape_text(alt, FILE_CAPTION)
     parts = [
         f"File:{title}",
-        *(["thumb"] if alone else []),
+        *(["frameless"] if alone else []),
         *([f"link={link}"] if link else []),
         *([caption] if caption else []),
     ]

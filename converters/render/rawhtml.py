@@ -1,4 +1,5 @@
-"""Raw HTML keeps its Markdown meaning: allowed tags pass, <a>/<img> translate, the rest goes."""
+"""Raw HTML keeps its Markdown meaning: allowed tags pass, <a>/<img> translate, GFM's
+disallowed tags show as text, the rest goes."""
 
 from __future__ import annotations
 
@@ -67,11 +68,32 @@ def _matching_end(nodes: Sequence[SyntaxTreeNode], start: int, name: str) -> int
     return None
 
 
+# GFM's tagfilter (spec 0.29, section 6.11): the "<" of these tags is escaped, so GitHub shows
+# them, and what they enclose, as text.
+_DISALLOWED = re.compile(
+    r"<(?=/?(?P<name>title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)"
+    r"(?:[\s/>]|$))",
+    re.IGNORECASE,
+)
+
+
+def _filtered(html: str, ctx: RenderContext, node: SyntaxTreeNode) -> list[Tag] | None:
+    """The Tags of raw HTML with GFM's disallowed tags made text, or None if it has none."""
+    found = list(_DISALLOWED.finditer(html))
+    if not found:
+        return None
+    opened = sorted({m["name"].lower() for m in found if html[m.end()] != "/"})
+    for name in opened:  # one warning per element, not one for its end tag as well
+        ctx.report.warn(line_of(node), f"<{name}> is shown as text, as GitHub shows it; remove it")
+    return tokenize(_DISALLOWED.sub("&lt;", html))
+
+
 def html_inline(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """One raw inline tag, by the policy in this module's docstring."""
     if id(node) in ctx.scope.stray_tags:
         return ""
-    return _HtmlWriter(ctx, node).write([single_tag(node)])
+    tags = _filtered(node.content, ctx, node) or [single_tag(node)]
+    return _HtmlWriter(ctx, node).write(tags)
 
 
 def balance(nodes: Sequence[SyntaxTreeNode]) -> tuple[frozenset[int], str]:
@@ -114,7 +136,8 @@ _PROTECTED = re.compile(r"<pre>.*?</pre>|<!--.*?-->", re.DOTALL)
 
 def html_block(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     """A raw HTML block; its text is escaped and line starts made harmless."""
-    written = _HtmlWriter(ctx, node).write(tokenize(node.content))
+    tags = _filtered(node.content, ctx, node) or tokenize(node.content)
+    written = _HtmlWriter(ctx, node).write(tags)
     joiner = " " if ctx.scope.single_line else "\n"
     pieces: list[str] = []
     at_line_start = True  # comments are transparent: text after one may start a line
@@ -203,6 +226,10 @@ class _HtmlWriter:
                 self.out.append(escape_text(rest, extra))
         elif tag.kind == "other":
             self.warn(f"removed <!{tag.data[:20]}…>: not visible in a page")
+            # A browser ends "<![CDATA[" outside SVG at the first ">": what follows is text.
+            hidden, end, shown = tag.data.partition(">")
+            if end and hidden.startswith("CDATA["):
+                self.out.append(escape_text(f"{shown}]]>", extra))
         elif tag.kind == "start":
             self._start(tag)
         elif tag.name == "a" and self.links:
