@@ -1,7 +1,9 @@
-"""``check``: every cited source of the drafts judged, with every finding of the converter."""
+"""``check``: every cited source of the drafts judged, with every finding of the converter and,
+when asked, of the wiki (bot/wikilinks.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,7 @@ from bot.sources.pool import examine_all
 
 if TYPE_CHECKING:
     from bot.commands.convert import Draft
+    from bot.pwbsite import BotPasswordSite
     from bot.sources.settings import SourceSettings
     from converters import Conversion
 
@@ -48,19 +51,39 @@ def _converter_problems(draft: Draft, conversion: Conversion) -> list[Problem]:
     return problems
 
 
+def wiki_problems(site: BotPasswordSite, drafts: list[tuple[Draft, Conversion]]) -> list[Problem]:
+    """What the wiki has for the drafts' links and subjects, as warnings with the page's URL."""
+    import pywikibot
+
+    from bot import wikilinks
+
+    findings = wikilinks.review(
+        site, [wikilinks.Draft(draft.name, draft.text, conversion) for draft, conversion in drafts]
+    )
+    return [
+        Problem(
+            f.source, f.line, "warning", f.kind, f.message, pywikibot.Page(site, f.title).full_url()
+        )
+        for f in findings
+    ]
+
+
 def check_drafts(
     drafts: list[tuple[Draft, Conversion]],
     settings: SourceSettings,
     *,
     offline: bool = False,
     refresh: bool = False,
+    wiki: Sequence[Problem] = (),
 ) -> list[Problem]:
-    """Every problem of the converted drafts and of the sources they cite, in draft order."""
+    """Every problem of the converted drafts, of the sources they cite and the wiki's problems
+    (wiki_problems), in draft order."""
     urls = {r.url: r.title or "" for _, c in drafts for r in c.references if r.url}
     examined = examine_all(urls, settings, offline=offline, refresh=refresh)
     problems: list[Problem] = []
     for draft, conversion in drafts:
         found = _converter_problems(draft, conversion)
+        found += [problem for problem in wiki if problem.path == draft.name]
         for reference in conversion.references:
             if reference.url is None:
                 continue

@@ -122,19 +122,27 @@ def _read(path: Path) -> dict[str, object]:
         raise UserError(f"{path}: cannot read config: {error}") from None
 
 
-def names_a_wiki(explicit: str) -> bool:
-    """Whether the config file holds a wiki ([wiki] or [wikis.NAME]), not only [sources]."""
-    path = find(explicit)
-    return any(section in _read(path) for section in ("wiki", "wikis"))
+def _optional(explicit: str | None) -> Path | None:
+    """The config file found as find() finds it, or None when none is named or present."""
+    if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
+        path.is_file() for path in (Path("wikidraft.toml"), LOCAL)
+    ):
+        return None
+    return find(explicit)
+
+
+def names_a_wiki(explicit: str | None = None) -> bool:
+    """Whether a config is found and holds a wiki ([wiki] or [wikis.NAME]), not only
+    [sources]."""
+    path = _optional(explicit)
+    return path is not None and bool({"wiki", "wikis"} & _read(path).keys())
 
 
 def load_sources(explicit: str | None = None) -> SourceSettings:
     """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
-    if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
-        path.is_file() for path in (Path("wikidraft.toml"), LOCAL)
-    ):
+    path = _optional(explicit)
+    if path is None:
         return SourceSettings()
-    path = find(explicit)
     # Any profile's [wikis.NAME] is as good for [sources], which applies to all of them.
     data = {key: value for key, value in _read(path).items() if key != "wikis"}
     _known_sections(path, data)
@@ -292,7 +300,10 @@ def _password_file(path: Path, values: dict[str, object]) -> Path | None:
     try:
         mode = secret.stat().st_mode
     except OSError:
-        raise UserError(f"{path}: wiki.password_file {secret} does not exist") from None
+        raise UserError(
+            f"{path}: wiki.password_file {secret} does not exist; write the bot password there "
+            "(Special:BotPasswords), or for the local wiki run: make wiki"
+        ) from None
     if not stat.S_ISREG(mode):
         raise UserError(f"{path}: wiki.password_file {secret} is not a file")
     if mode & 0o077:

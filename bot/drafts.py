@@ -10,6 +10,16 @@ from bot.errors import UserError
 SUFFIXES = (".md", ".markdown")  # in any case: "NOTES.MD" is a draft too
 
 
+def decode(name: str, data: bytes) -> str:
+    """The text of the draft name, whose bytes must be UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UserError(
+            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8 and retry"
+        ) from None
+
+
 def is_draft(path: Path) -> bool:
     """Whether a file found in a folder is a Markdown draft (not hidden, .md or .markdown)."""
     return not path.name.startswith(".") and path.suffix.lower() in SUFFIXES

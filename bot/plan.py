@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bot.config import Config
-from bot.drafts import draft_files
+from bot.drafts import decode, draft_files
 from bot.errors import UserError
 from bot.preserve import keep_top_templates
 from bot.title_guard import RefusedTitle, confine
@@ -63,14 +63,14 @@ def convert(
     from bot.enrich import convert_all
 
     try:
-        markdown = path.read_text(encoding="utf-8")
+        markdown = decode(str(path), path.read_bytes())
         options = {"source_name": str(path), **convert_options(site, config, drafts)}
         return convert_all(  # with [sources] enrich, citations filled from the fetched sources
             [markdown],
             lambda text, found: converters.convert(text, sources=found, **options),
             config.sources,
         )[0]
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise UserError(f"{path}: cannot read: {error}") from None
     except converters.ConversionError as error:
         raise UserError(f"{path}: {error}") from None

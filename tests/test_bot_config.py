@@ -90,7 +90,7 @@ def test_password_file_in_a_git_repository_must_be_ignored(tmp_path: Path) -> No
     ("extra", "message"),
     [
         ('password_file = "pw"\npassword_env = "X"\n', "not both"),
-        ('password_file = "nowhere"\n', "does not exist"),
+        ('password_file = "nowhere"\n', "does not exist; write the bot password there"),
         ("[edit]\nminor = 1\n", "edit.minor must be true or false"),
         ("[edit]\nthrottle = true\n", "edit.throttle must be a number"),
         ("[edit]\nmaxlag = -1\n", "cannot be negative"),

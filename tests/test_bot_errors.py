@@ -119,3 +119,16 @@ def test_a_wiki_without_the_namespace_stops_before_anything(
     assert result.returncode == 2
     assert_one_line(result.stderr, local_wiki.password)
     assert "has no namespace named 'Entwurf'" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["diff", "preview"])
+def test_a_draft_not_in_utf8_names_the_fix(
+    local_wiki: LocalWiki, tmp_path: Path, command: str
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    path = tmp_path / "cafe.md"
+    path.write_bytes("# Café\n\nA fact.\n".encode("latin-1"))
+    result = wikidraft(config, command, str(path))
+    assert result.returncode == 2
+    assert_one_line(result.stderr)
+    assert f"{path}: not UTF-8 text (byte 5); save the file as UTF-8 and retry" in result.stderr

@@ -37,6 +37,15 @@ def test_converts_a_file_to_stdout_with_warnings_on_stderr(tmp_path: Path) -> No
     )
 
 
+def test_help_names_the_warning_format_it_prints(tmp_path: Path) -> None:
+    draft = tmp_path / "tide.md"
+    draft.write_text("# Tide\n\nTide is [here](docs/x.md).\n", encoding="utf-8")
+    printed = wikidraft(str(draft)).stderr.decode()
+    assert printed.startswith(f"{draft}:3: warning: ")
+    help_text = " ".join(wikidraft("--help").stdout.decode().split())
+    assert "standard error as FILE:LINE: warning: MESSAGE" in help_text
+
+
 def test_reads_stdin_and_prints_json() -> None:
     result = wikidraft("-", "--json", "--title", "Given", stdin=b"Hello *world*.\n")
     payload = json.loads(result.stdout)

@@ -120,6 +120,13 @@ def test_offline_answers_only_from_the_cache(site: HTTPServer, cache: ResponseCa
     assert len(site.log) == 1
 
 
+def test_offline_looks_up_no_host(cache: ResponseCache) -> None:
+    # Without a network every host fails to resolve: offline, that is "not in the cache", not
+    # a dead link (.invalid never resolves, RFC 6761, so a lookup would say "dns").
+    offline = fetcher(cache, offline=True, allow_private=False)
+    assert offline.fetch("https://no-such-host.invalid/page").problem == "offline"
+
+
 def test_refresh_ignores_the_cache(site: HTTPServer, tmp_path: Path) -> None:
     with_cache = ResponseCache(tmp_path / "c.sqlite", max_age_days=7)
     fetcher(with_cache).fetch(site.url_for("/news"))

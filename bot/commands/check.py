@@ -5,16 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from bot.commands.common import add_config_argument, add_recursive_argument
+from bot.commands.common import add_config_argument, add_recursive_argument, load_config
 from bot.errors import UserError
+
+if TYPE_CHECKING:
+    from bot.check import Problem
+    from bot.commands.convert import Draft
+    from converters import Conversion
 
 HELP = """Check the sources a draft cites before anyone else has to.
 
 Every cited URL is fetched (through the cache, $XDG_CACHE_HOME/wikidraft) and judged: dead
 (404, 410, no such host), soft 404, blocked (401, 403, 429: not verified), timed out,
 redirected, its title unlike the draft's, its DOI unresolvable or another work's; and every
-ISBN's check digit and every finding of the converter. Prints PATH:LINE: SEVERITY: MESSAGE.
+ISBN's check digit and every finding of the converter. With a config that names a wiki (and
+not --offline), the wiki is asked, as diff asks it, about the drafts' links and subjects: red
+links, redirects, disambiguation pages, an existing article (warnings; if the wiki cannot be
+reached, one warning says so). Prints PATH:LINE: SEVERITY: MESSAGE.
 Exit 0 without errors, 1 with errors, 2 when the check itself could not run.
 
 Example:
@@ -35,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     freshness = parser.add_mutually_exclusive_group()
     freshness.add_argument(
-        "--offline", action="store_true", help="use only the cache; name the URLs not checked"
+        "--offline",
+        action="store_true",
+        help="use only the cache; name the URLs not checked; do not ask the wiki",
     )
     freshness.add_argument("--refresh", action="store_true", help="fetch again, ignoring the cache")
 
@@ -59,7 +70,10 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
             raise UserError(f"{draft.name}: internal error of the converter: {error}") from None
-    problems = check_drafts(converted, settings, offline=args.offline, refresh=args.refresh)
+    wiki = [] if args.offline else _ask_wiki(args, converted)
+    problems = check_drafts(
+        converted, settings, offline=args.offline, refresh=args.refresh, wiki=wiki
+    )
     if args.json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
     else:
@@ -72,3 +86,31 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _ask_wiki(args: argparse.Namespace, converted: list[tuple[Draft, Conversion]]) -> list[Problem]:
+    """The wiki's findings when the config names a wiki; one warning when it cannot be asked."""
+    from bot import config as configuration
+    from bot import site
+    from bot.check import wiki_problems
+
+    if not (args.wiki or configuration.names_a_wiki(args.config)):
+        return []
+    try:
+        config = load_config(args)
+    except UserError as error:
+        if args.wiki:
+            raise  # a profile asked for by name: a mistake in the command line, to fix
+        return _not_asked(error)  # e.g. config/local.toml before `make wiki` made its password
+    try:
+        wiki = site.connect(config, login=False)
+        with site.wiki_errors(config):
+            return wiki_problems(wiki, converted)
+    except UserError as error:
+        return _not_asked(error)
+
+
+def _not_asked(error: UserError) -> list[Problem]:
+    """No findings, and one warning why: the sources are still checked, check's exit is theirs."""
+    print(f"wikidraft: warning: the wiki was not asked: {error}", file=sys.stderr)
+    return []

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot import output
 from bot.commands.common import add_recursive_argument
-from bot.drafts import draft_files
+from bot.drafts import decode, draft_files
 from bot.errors import UserError
 from bot.notices import print_warnings
 
@@ -24,8 +24,8 @@ HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
 *.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
---json). Warnings go to standard error as FILE:LINE: MESSAGE (FILE:LINE: error: MESSAGE for
-chat text that is never article content; --strict then exits 1).
+--json). Warnings go to standard error as FILE:LINE: warning: MESSAGE (FILE:LINE: error:
+MESSAGE for chat text that is never article content; --strict then exits 1).
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
 that is one of the drafts is refused.
@@ -81,7 +81,7 @@ class Draft:
 def _read(path: str, recursive: bool = False) -> list[Draft]:
     """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
     if path == "-":
-        return [Draft("<stdin>", _decode("<stdin>", sys.stdin.buffer.read()))]
+        return [Draft("<stdin>", decode("<stdin>", sys.stdin.buffer.read()))]
     source = Path(path)
     if source.is_dir():
         return [draft for file in draft_files([path], recursive) for draft in _read(str(file))]
@@ -89,17 +89,7 @@ def _read(path: str, recursive: bool = False) -> list[Draft]:
         data = source.read_bytes()
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror}); check the path") from None
-    return [Draft(path, _decode(path, data))]
-
-
-def _decode(name: str, data: bytes) -> str:
-    """Text from bytes that must be UTF-8."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UserError(
-            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8 and retry"
-        ) from None
+    return [Draft(path, decode(path, data))]
 
 
 def _stem(draft: Draft) -> str:

@@ -87,7 +87,9 @@ class Fetcher:
         for hop in range(MAX_REDIRECTS + 1):
             try:
                 if not (trusted and hop == 0):
-                    check_url(current, allow_private=self._allow_private)
+                    # Offline nothing is sent, so the host is not looked up: without a network
+                    # every lookup fails, and a source would be called dead for it.
+                    check_url(current, allow_private=self._allow_private or self._offline)
                 response = self._answer(current, accept, deadline)
             except (DeadlineExceeded, requests.Timeout, urllib3.exceptions.TimeoutError):
                 problem, detail = "timeout", f"no complete answer within {self._timeout:g} s"
