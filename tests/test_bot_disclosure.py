@@ -146,3 +146,17 @@ def test_an_unknown_policy_is_a_config_error(tmp_path: Path) -> None:
     )
     with pytest.raises(UserError, match=r'wiki\.policy must be "wikimedia" or "other"'):
         load(str(path))
+
+
+def test_diff_reports_the_disclosure_refusal_push_would_make(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki, policy="wikimedia")
+    path = str(draft(tmp_path, unique("Tides diffed"), ASSISTED))
+    undisclosed = wikidraft(config, "diff", "--json", path)
+    assert undisclosed.returncode == 1, undisclosed.stderr
+    (page,) = json.loads(undisclosed.stdout)["pages"]
+    assert page["status"] == "refused" and "WP:NEWLLM" in page["refused"]
+    disclosed = wikidraft(config, "diff", "--json", "--disclose", "ChatGPT (GPT-5)", path)
+    (page,) = json.loads(disclosed.stdout)["pages"]
+    assert page["status"] == "new"
