@@ -23,11 +23,9 @@ def strip_invisible(text: str, warn: Warn) -> str:
     return _strip(
         INVISIBLE,
         text,
-        lambda count, line, first: warn(
-            line,
-            f"removed {count} invisible characters (private use, zero width)",
-            kind="invisible-characters",
-        ),
+        warn,
+        lambda count, _: f"removed {count} invisible characters (private use, zero width)",
+        kind="invisible-characters",
     )
 
 
@@ -36,19 +34,25 @@ def remove_controls(text: str, warn: Warn) -> str:
     return _strip(
         CONTROLS,
         text,
-        lambda count, line, first: warn(
-            line,
-            f"removed {count} character(s) that MediaWiki cannot store (control characters, "
-            f"U+FFFE, U+FFFF), the first (U+{ord(first):04X}) on this line",
+        warn,
+        lambda count, first: (
+            f"removed {count} character(s) that MediaWiki cannot store "
+            f"(control characters, U+FFFE, U+FFFF), the first (U+{ord(first):04X}) on this line"
         ),
     )
 
 
-def _strip(pattern: re.Pattern[str], text: str, report: Callable[[int, int, str], None]) -> str:
-    """``text`` without pattern's matches; report(count, first line, first match) if any."""
+def _strip(
+    pattern: re.Pattern[str],
+    text: str,
+    warn: Warn,
+    describe: Callable[[int, str], str],
+    **extra: str,
+) -> str:
+    """``text`` without pattern's matches; one warning, at the first one's line, if any."""
     first = pattern.search(text)
     if first is None:
         return text
     cleaned, count = pattern.subn("", text)
-    report(count, text.count("\n", 0, first.start()) + 1, first.group())
+    warn(text.count("\n", 0, first.start()) + 1, describe(count, first.group()), **extra)
     return cleaned
