@@ -38,6 +38,18 @@ class GfmLinkify(LinkifyIt):
         super().__init__(options={"fuzzy_link": True, "fuzzy_email": True, "fuzzy_ip": False})
         self.tlds(_ANY_TLD)
 
+    def pretest(self, text: str) -> bool:
+        """Whether text may hold a GFM autolink: a scheme's "://", "www." or an address's "@".
+
+        linkify-it's own pretest passes any dotted word (fuzzy links), which GFM never links;
+        markdown-it asks this of every inline block and test() of every text in one.
+        """
+        return ("://" in text or "@" in text or "www." in text.lower()) and super().pretest(text)
+
+    def test(self, text: str) -> bool:
+        """Whether text may hold a GFM autolink (match() decides which)."""
+        return self.pretest(text) and super().test(text)
+
     def match(self, text: str) -> list[Match] | None:
         """The GFM autolinks in ``text``, or None."""
         found: list[Match] = []
