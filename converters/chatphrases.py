@@ -16,7 +16,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from converters.citations.positions import child_lines, inline_footnotes, token_lines
+from converters.citations.positions import (
+    child_lines,
+    inline_blocks,
+    inline_footnotes,
+    token_lines,
+)
 from converters.findings import Finding, record
 
 
@@ -149,9 +154,8 @@ def _find(lines: Iterator[tuple[int, Token]], text: str, env: dict[str, Any]) ->
 
 def find_chat_phrases(state: StateCore) -> None:
     """Report every chat phrase in running text and inline footnotes (never code) as an error."""
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            _find(child_lines(block), block.content, state.env)
+    for block in inline_blocks(state.tokens, lambda _: True):
+        _find(child_lines(block), block.content, state.env)
     for line, tokens in inline_footnotes(state.tokens, state.env):
         _find(token_lines(tokens, line), "".join(t.content for t in tokens), state.env)
 
