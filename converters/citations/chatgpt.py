@@ -16,7 +16,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from converters.citations.artifact import UNRECOVERABLE, Artifact, artifact, report
-from converters.citations.positions import rewrite_links
+from converters.citations.positions import inline_blocks, rewrite_links
 from converters.citations.sources import web_source
 from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import host, is_web_url
@@ -103,9 +103,10 @@ def _text(children: list[Token]) -> str:
 def _link(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> list[Token] | None:
     """What an ``oai_citation`` or ``sandbox:`` link becomes, or None for any other link."""
     href = str(link.attrs.get("href", ""))
-    cited = OAI_CITATION.pattern.fullmatch(_text(label))
+    text = _text(label)
+    cited = OAI_CITATION.pattern.fullmatch(text)
     if cited:
-        report(env, line, OAI_CITATION, f"[{_text(label)}]", OAI_CITATION.advice)
+        report(env, line, OAI_CITATION, f"[{text}]", OAI_CITATION.advice)
         links = citation_state(env).links
         token = link_citation(href, cited["site"], citation_state(env))
         key = token.meta["key"]
@@ -144,7 +145,7 @@ def _links(children: list[Token], start: int) -> tuple[list[tuple[str, str, str]
         if close is None:
             return None
         url = str(children[i].attrs.get("href", ""))
-        text = "".join(t.content for t in children[i + 1 : close])
+        text = _text(children[i + 1 : close])
         if not is_web_url(url):
             return None
         # A reference link ("[Site][2]" with "[2]: url "Title"") brings the page's title.
@@ -194,6 +195,5 @@ def _rewrite(children: list[Token], citations: CitationState) -> list[Token]:
 def cite_links(state: StateCore) -> None:
     """Turn source links in parentheses into citations."""
     citations = citation_state(state.env)
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _rewrite(block.children, citations)
+    for block in inline_blocks(state.tokens, lambda _: True):
+        block.children = _rewrite(block.children, citations)
