@@ -7,6 +7,7 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from converters.citations.positions import inline_blocks
 from converters.citations.state import citation_state
 
 
@@ -19,10 +20,8 @@ def defined(key: str, env: dict[str, Any]) -> bool:
 def unresolve_markers(state: StateCore) -> None:
     """Turn undefined ``cite_ref`` tokens into their text, so later rules leave them in place."""
     undefined = citation_state(state.env).undefined
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        for index, token in enumerate(block.children):
+    for block in inline_blocks(state.tokens, lambda _: True):
+        for index, token in enumerate(block.children or []):
             if token.type == "cite_ref" and not defined(token.meta["key"], state.env):
                 undefined.append((token.meta.get("line"), token.meta["source"]))
                 block.children[index] = Token("text", "", 0, content=token.meta["source"])
