@@ -47,12 +47,9 @@ def _replacement(
 ) -> list[Token]:
     """The tokens standing for one artifact in text, reported."""
     text = match.group()
-    if artifact.action == "drop":
+    if artifact.action in ("drop", "needed"):
         report(env, line, artifact, text, artifact.advice)
-        return []
-    if artifact.action == "needed":
-        report(env, line, artifact, text, artifact.advice)
-        return [citation_needed(line)]
+        return [citation_needed(line)] if artifact.action == "needed" else []
     keys = re.findall(r"\d+", match["keys"])
     listed = [key for key in keys if defined(key, env)]
     missing = [key for key in keys if key not in listed]
