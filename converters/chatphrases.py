@@ -21,6 +21,7 @@ from converters.citations.positions import (
     inline_blocks,
     inline_footnotes,
     token_lines,
+    tokens_text,
 )
 from converters.findings import Finding, record
 
@@ -157,7 +158,7 @@ def find_chat_phrases(state: StateCore) -> None:
     for block in inline_blocks(state.tokens, lambda _: True):
         _find(child_lines(block), block.content, state.env)
     for line, tokens in inline_footnotes(state.tokens, state.env):
-        _find(token_lines(tokens, line), "".join(t.content for t in tokens), state.env)
+        _find(token_lines(tokens, line), tokens_text(tokens), state.env)
 
 
 def install(md: MarkdownIt) -> None:

@@ -16,7 +16,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from converters.citations.artifact import UNRECOVERABLE, Artifact, artifact, report
-from converters.citations.positions import inline_blocks, rewrite_links
+from converters.citations.positions import inline_blocks, rewrite_links, tokens_text
 from converters.citations.sources import web_source
 from converters.citations.state import CitationState, citation_state
 from converters.citations.urls import host, is_web_url
@@ -96,14 +96,10 @@ def attribution(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _text(children: list[Token]) -> str:
-    return "".join(t.content for t in children)
-
-
 def _link(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> list[Token] | None:
     """What an ``oai_citation`` or ``sandbox:`` link becomes, or None for any other link."""
     href = str(link.attrs.get("href", ""))
-    text = _text(label)
+    text = tokens_text(label)
     cited = OAI_CITATION.pattern.fullmatch(text)
     if cited:
         report(env, line, OAI_CITATION, f"[{text}]", OAI_CITATION.advice)
@@ -145,7 +141,7 @@ def _links(children: list[Token], start: int) -> tuple[list[tuple[str, str, str]
         if close is None:
             return None
         url = str(children[i].attrs.get("href", ""))
-        text = _text(children[i + 1 : close])
+        text = tokens_text(children[i + 1 : close])
         if not is_web_url(url):
             return None
         # A reference link ("[Site][2]" with "[2]: url "Title"") brings the page's title.

@@ -14,7 +14,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifact import NUMBERED, Artifact, artifact, report
-from converters.citations.positions import rewrite_links
+from converters.citations.positions import rewrite_links, tokens_text
 
 # Its markers in running text (markdown-it leaves them in text tokens).
 TEXT_ARTIFACTS: tuple[Artifact, ...] = (
@@ -50,7 +50,7 @@ _SPAN_LABEL = re.compile(r"span_\d+")
 def _span(line: int, link: Token, label: list[Token], env: dict[str, Any]) -> list[Token] | None:
     """``[span_1](start_span)``: nothing, reported; any other link: None (kept)."""
     href = str(link.attrs.get("href", ""))
-    text = "".join(t.content for t in label)
+    text = tokens_text(label)
     if not (GEMINI_SPAN.pattern.fullmatch(href) and _SPAN_LABEL.fullmatch(text)):
         return None
     report(env, line, GEMINI_SPAN, f"[{text}]({href})", GEMINI_SPAN.advice)

@@ -23,6 +23,11 @@ def inline_blocks(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator
             yield block
 
 
+def tokens_text(tokens: list[Token]) -> str:
+    """The content of inline ``tokens`` joined: a link's text, an inline footnote's source."""
+    return "".join(t.content for t in tokens)
+
+
 def token_lines(tokens: list[Token], line: int) -> Iterator[tuple[int, Token]]:
     """Each of the inline ``tokens`` with the 1-based source line it starts on (from ``line``)."""
     for token in tokens:
