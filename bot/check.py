@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from bot.notices import format_warning
 from bot.sources.judge import isbn_findings, judge
 from bot.sources.pool import examine_all
 
@@ -29,8 +30,7 @@ class Problem:
     url: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return format_warning(self.path, self.line, self.message, self.severity)
 
     def to_json(self) -> dict[str, object]:
         """The shape of one entry of ``check --json``: the fields, in this order."""

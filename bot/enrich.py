@@ -19,8 +19,6 @@ def convert_all(
     drafts: Sequence[Draft],
     convert_one: ConvertOne[Draft],
     settings: SourceSettings,
-    *,
-    refresh: bool = False,
 ) -> list[Conversion]:
     """Every draft converted; with ``settings.enrich``, its citations filled from its sources.
 
@@ -33,6 +31,6 @@ def convert_all(
 
     first = [convert_one(draft, {}) for draft in drafts]
     urls = {r.url: r.title or "" for c in first for r in c.references if r.url}
-    examined = examine_all(urls, settings, refresh=refresh)
+    examined = examine_all(urls, settings)
     found = {url: data for url, e in examined.items() if (data := e.metadata) is not None}
     return [convert_one(draft, found) for draft in drafts]

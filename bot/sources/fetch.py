@@ -59,7 +59,6 @@ class Fetcher:
             lambda: threading.BoundedSemaphore(PER_HOST)
         )
         self._hosts_lock = threading.Lock()
-        self.sent = 0  # requests that went to the network (not answered from the cache)
 
     @contextmanager
     def _host_slot(self, url: str) -> Iterator[None]:
@@ -131,7 +130,6 @@ class Fetcher:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise DeadlineExceeded
-        self.sent += 1
         response = self._session.send(
             request,
             stream=True,
