@@ -67,11 +67,12 @@ def _check(key: str, value: object) -> tuple[object, str | None]:
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             return None, "must be a list of category names or one name (quote numbers)"
         return tuple(name.strip() for name in names if name.strip()), None
-    if _text(value) is None:
+    text = _text(value)
+    if text is None:
         return None, "must be text (quote numbers and dates)"
-    if key == "short_description" and "\n" in str(value).strip():
+    if key == "short_description" and "\n" in text:
         return None, "must be one line"
-    return _text(value), None
+    return text, None
 
 
 def read_front_matter(text: str, first_line: int, warn: Warn) -> FrontMatter:
