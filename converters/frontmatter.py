@@ -57,7 +57,7 @@ def _load(text: str) -> tuple[object, dict[str, int]]:
 
 def _text(value: object) -> str | None:
     """A YAML string that is not blank, stripped; None for anything else."""
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _check(key: str, value: object) -> tuple[object, str | None]:
