@@ -60,7 +60,7 @@ def subject_names(titles: Iterable[str | None]) -> list[str]:
 
     "Rope (data structure)" is bolded where the lead says "Rope".
     """
-    names = [clean_title(t) for t in titles if t and clean_title(t)]
+    names = [name for t in titles if t and (name := clean_title(t))]
     return [
         *names,
         *(name.split(":")[0].strip() for name in names),

@@ -38,17 +38,26 @@ class FrontMatter:
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """The 0-based line of each top-level key of a YAML mapping (for warnings)."""
-    node = yaml.compose(text, Loader=_LOADER)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): key.start_mark.line for key, _ in node.value}
+def _load(text: str) -> tuple[object, dict[str, int]]:
+    """The YAML document and the 0-based line of each top-level key (for warnings), from one
+    parse (``yaml.load`` and ``yaml.compose`` would each parse the text)."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        # Read before constructing, which folds merge keys ("<<") into the node.
+        lines = (
+            {str(key.value): key.start_mark.line for key, _ in node.value}
+            if isinstance(node, yaml.MappingNode)
+            else {}
+        )
+        return (loader.construct_document(node) if node is not None else None), lines
+    finally:
+        loader.dispose()
 
 
 def _text(value: object) -> str | None:
     """A YAML string that is not blank, stripped; None for anything else."""
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _check(key: str, value: object) -> tuple[object, str | None]:
@@ -58,11 +67,12 @@ def _check(key: str, value: object) -> tuple[object, str | None]:
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             return None, "must be a list of category names or one name (quote numbers)"
         return tuple(name.strip() for name in names if name.strip()), None
-    if _text(value) is None:
+    text = _text(value)
+    if text is None:
         return None, "must be text (quote numbers and dates)"
-    if key == "short_description" and "\n" in str(value).strip():
+    if key == "short_description" and "\n" in text:
         return None, "must be one line"
-    return _text(value), None
+    return text, None
 
 
 def read_front_matter(text: str, first_line: int, warn: Warn) -> FrontMatter:
@@ -72,8 +82,7 @@ def read_front_matter(text: str, first_line: int, warn: Warn) -> FrontMatter:
     wrong type is a warning and is left out.
     """
     try:
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader: plain data only
-        lines = _key_lines(text)
+        data, lines = _load(text)  # a safe loader: plain data only
     except (yaml.YAMLError, RecursionError) as error:  # the pure-Python loader recurses
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else None

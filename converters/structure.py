@@ -76,8 +76,8 @@ def has_body(outline: Outline) -> bool:
     return any(block.type not in DEFINITIONS for s in sections for block in s.blocks)
 
 
-def _is_heading(node: SyntaxTreeNode, tag: str | None = None) -> bool:
-    return node.type == "heading" and (tag is None or node.tag == tag)
+def _is_heading(node: SyntaxTreeNode) -> bool:
+    return node.type == "heading"
 
 
 def title_heading(nodes: Sequence[SyntaxTreeNode]) -> SyntaxTreeNode | None:

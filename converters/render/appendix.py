@@ -10,6 +10,7 @@ from markdown_it.tree import SyntaxTreeNode
 from converters.escape import LINK_LABEL, escape_text
 from converters.render.context import RenderContext, line_of
 from converters.render.links import link_wikitext, page_title, url_label, wikilink
+from converters.structure import plain_text
 
 # "[Title] (https://…)": a link whose space before the parenthesis broke it.
 _BROKEN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s+\((?P<url>[a-z][a-z0-9+.-]*:[^\s()]+)\)")
@@ -24,7 +25,7 @@ def _written(node: SyntaxTreeNode) -> str | None:
     if node.type in ("text", "softbreak"):
         return node.content or " "
     if node.type == "link" and node.markup == "linkify":
-        return "".join(child.content for child in node.children)
+        return plain_text(node)
     return None
 
 
