@@ -98,6 +98,8 @@ def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> di
     cannot be read or published (or is empty) has no page, and a link to it keeps its text.
     """
     known = Prefixes(site)
+    # A page's title does not depend on its cited sources: fetch none for a title alone.
+    plain = replace(config, sources=replace(config.sources, enrich=False))
     beside: set[Path] = set()
     for folder in {file.parent for file in files}:
         try:
@@ -107,7 +109,7 @@ def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> di
     titles: dict[str, str] = {}
     for path in sorted({*files, *beside}):
         try:
-            conversion = convert(path, site, config)
+            conversion = convert(path, site, plain)
             if not conversion.empty:
                 titles[str(path)] = resolve(conversion, config, known).title()
         except (UserError, RefusedTitle):

@@ -49,11 +49,6 @@ class Plan:
         """The pages a push would write."""
         return [change for change in self.changes if change.status in ("new", "changed")]
 
-    @property
-    def drifted(self) -> set[str]:
-        """The titles refused (unless --force) because of edits on the wiki."""
-        return {found.title for found in self.drifts}
-
 
 def changes(
     paths: list[str], config: Config, *, login: bool, recursive: bool = False
