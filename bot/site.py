@@ -39,6 +39,11 @@ RETRY_NOTES = ("Pausing due to database lag", "Retry-After")
 # The API modules whose parameters pywikibot looks up before logging in, preloading and saving;
 # asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
 MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")
+# The site information wikidraft and pywikibot read (general: article path, page size limit;
+# namespaces; extensions: pywikibot's checks before preloading), asked for in one request.
+# Each run asks afresh instead of trusting pywikibot's 30-day cache: a wiki that lowered its
+# page size limit or renamed a namespace since must count at once.
+SITEINFO = ("general", "namespaces", "namespacealiases", "extensions")
 
 
 class OneLineHandler(logging.Handler):
@@ -118,7 +123,11 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
         site = pywikibot.Site(url=config.api, fam=family, user=user, interface=BotPasswordSite)
         assert isinstance(site, BotPasswordSite)
         site.bot_login_name = config.username
-        site._paraminfo.fetch(MODULES)  # pywikibot has no public handle on its ParamInfo
+        # pywikibot has no public handle on these: its ParamInfo asks for its own modules first
+        # and ours in a second request, and its Siteinfo asks for each property when first read.
+        site._paraminfo._preloaded_modules |= set(MODULES)
+        site._paraminfo.fetch(MODULES)
+        site.siteinfo._cache.update(site.siteinfo._get_siteinfo(SITEINFO, expiry=0))
         if login:
             site.bot_password = config.password()
             site.login()

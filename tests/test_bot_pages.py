@@ -93,6 +93,21 @@ def test_a_page_over_the_wikis_size_limit_is_refused_before_any_write(
     assert revision_count(local_wiki, f"Draft:{over}") == 0
 
 
+def test_a_size_limit_lowered_since_the_last_run_counts_at_once(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    title = unique("Size lowered")
+    path = str(draft(tmp_path, title, "é" * 512 + "a\n"))  # 1,025 bytes, as above
+    config = write_config(tmp_path, local_wiki)
+    state = tmp_path / "state"
+    before = wikidraft(config, "diff", path, state=state)  # caches pywikibot's site info
+    assert f"new        Draft:{title}" in before.stdout, before.stderr
+    with server_settings(local_wiki, "pagesize.php", "<?php\n$wgMaxArticleSize = 1;\n"):
+        after = wikidraft(config, "diff", path, state=state)
+    assert after.returncode == 1, after.stderr
+    assert f"refused    Draft:{title} ({path}): the page would be 1,025 bytes" in after.stdout
+
+
 @pytest.mark.parametrize(
     "namespace",
     ["", "Main", "Template", "MediaWiki", "User", "Draft talk", "Talk:Admin/x", "User:Reviewer/x"],
