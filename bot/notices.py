@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from typing import Protocol, TextIO
 
@@ -21,12 +22,15 @@ def format_warning(source: str, line: int | None, message: str, severity: str = 
 
 
 def print_warnings(source: str, notices: Iterable[Notice], stream: TextIO | None = None) -> None:
-    """Print each notice of the draft source as a warning line (standard error by default)."""
-    for notice in notices:
-        severity = getattr(notice, "severity", "warning")  # a conversion's findings may be errors
-        print(
-            format_warning(source, notice.line, notice.message, severity), file=stream or sys.stderr
-        )
+    """Print each notice of the draft source as a warning line (standard error by default); a
+    notice said more than once at one line (two markers in a sentence) once, with its count."""
+    said = Counter(
+        (notice.line, getattr(notice, "severity", "warning"), notice.message)  # errors too
+        for notice in notices
+    )
+    for (line, severity, message), times in said.items():
+        counted = f"{message} ({times} times)" if times > 1 else message
+        print(format_warning(source, line, counted, severity), file=stream or sys.stderr)
 
 
 def to_json(notice: Notice) -> dict[str, object]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
 from bot.compare import Change, compare
+from bot.notices import format_warning
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -95,9 +96,8 @@ def refuse(
             kept.append(compare(replace(change.item, refused=why)))
             continue
         if conversion.provenance.assistant_written and not disclosure(conversion, disclose):
-            stream.write(
-                f"wikidraft: {change.item.source}: warning: written by a chat assistant "
-                f"({_evidence(conversion)}); consider --disclose MODEL\n"
-            )
+            first = conversion.provenance.evidence[0]
+            message = f"written by a chat assistant ({first.kind}); consider --disclose MODEL"
+            print(format_warning(str(change.item.source), first.line, message), file=stream)
         kept.append(change)
     return kept

@@ -66,9 +66,12 @@ def test_front_matter_llm_is_a_disclosure(local_wiki: LocalWiki, tmp_path: Path)
 def test_elsewhere_the_evidence_is_a_warning_only(local_wiki: LocalWiki, tmp_path: Path) -> None:
     config = write_config(tmp_path, local_wiki)  # a local wiki: not under Wikimedia's policy
     title = unique("Tides elsewhere")
-    result = wikidraft(config, "push", "--yes", str(draft(tmp_path, title, ASSISTED)))
+    path = draft(tmp_path, title, ASSISTED)
+    result = wikidraft(config, "push", "--yes", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "warning: written by a chat assistant (line 3: chatgpt-turn-marker)" in result.stderr
+    # In the one format of every warning: path:line: warning: message.
+    warning = f"{path}:3: warning: written by a chat assistant (chatgpt-turn-marker); consider"
+    assert f"\n{warning}" in f"\n{result.stderr}"
     assert comment(local_wiki, f"Draft:{title}") == "wikidraft test"
 
 
