@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot import wiki_html
 from bot.errors import UserError
-from bot.notices import format_warning
+from bot.notices import format_warning, warning_lines
 from bot.report import page_url
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _section(number: int, part: Section, server: str, article_base: str) -> str:
     source = str(item.source)
     live = html.escape(page_url(article_base, item.title))
     revision = f" (revision {item.revid})" if item.revid else " (does not exist yet)"
-    warnings = [format_warning(source, w.line, w.message) for w in item.conversion.warnings]
+    warnings = warning_lines(source, item.conversion.warnings)  # errors marked as such
     if part.rendered:
         warnings += [format_warning(source, None, warning) for warning in part.rendered.warnings]
     out = [

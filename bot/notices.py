@@ -21,16 +21,22 @@ def format_warning(source: str, line: int | None, message: str, severity: str = 
     return f"{where}: {severity}: {message}"
 
 
-def print_warnings(source: str, notices: Iterable[Notice], stream: TextIO | None = None) -> None:
-    """Print each notice of the draft source as a warning line (standard error by default); a
-    notice said more than once at one line (two markers in a sentence) once, with its count."""
+def warning_lines(source: str, notices: Iterable[Notice]) -> list[str]:
+    """The warning (or error) lines for the notices of the draft source; a notice said more
+    than once at one line (two markers in a sentence) once, with its count."""
     said = Counter(
-        (notice.line, getattr(notice, "severity", "warning"), notice.message)  # errors too
-        for notice in notices
+        (notice.line, getattr(notice, "severity", "warning"), notice.message) for notice in notices
     )
-    for (line, severity, message), times in said.items():
-        counted = f"{message} ({times} times)" if times > 1 else message
-        print(format_warning(source, line, counted, severity), file=stream or sys.stderr)
+    return [
+        format_warning(source, line, f"{message} ({times} times)" if times > 1 else message, kind)
+        for (line, kind, message), times in said.items()
+    ]
+
+
+def print_warnings(source: str, notices: Iterable[Notice], stream: TextIO | None = None) -> None:
+    """Print the warning lines of the draft source (to standard error by default)."""
+    for line in warning_lines(source, notices):
+        print(line, file=stream or sys.stderr)
 
 
 def to_json(notice: Notice) -> dict[str, object]:

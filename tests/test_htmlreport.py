@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.htmlreport import scoped
-from tests.botrun import draft, pushed, unique, wikidraft
+from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 
 
@@ -76,3 +76,14 @@ def test_diff_html_writes_one_report_for_the_batch(local_wiki: LocalWiki, tmp_pa
     assert len(found.ids) == len(set(found.ids))
     assert found.jumps and set(found.jumps) <= set(found.ids)
     assert {jump.split("-", 1)[0] for jump in found.jumps if "cite_note" in jump} == {"p1", "p2"}
+
+
+def test_the_report_marks_errors_as_errors(local_wiki: LocalWiki, tmp_path: Path) -> None:
+    config = write_config(tmp_path, local_wiki)
+    path = draft(tmp_path, unique("Report sign-off"), "The tide.\n\nI hope this helps!\n")
+    report = tmp_path / "review.html"
+    result = wikidraft(config, "diff", "--html", str(report), str(path))
+    assert result.returncode == 1, result.stderr
+    document = report.read_text(encoding="utf-8")
+    assert f"{path}:5: error: a chat assistant&#x27;s sign-off" in document
+    assert f"{path}:5: warning:" not in document
