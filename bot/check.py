@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Problem:
     """One finding at a place in a draft, as ``check`` prints it."""
 
-    path: str
+    source: str  # the draft, as named on the command line
     line: int | None
     severity: str  # "error" or "warning"
     kind: str
@@ -30,7 +30,7 @@ class Problem:
     url: str | None = None
 
     def __str__(self) -> str:
-        return format_warning(self.path, self.line, self.message, self.severity)
+        return format_warning(self.source, self.line, self.message, self.severity)
 
     def to_json(self) -> dict[str, object]:
         """The shape of one entry of ``check --json``: the fields, in this order."""
@@ -83,7 +83,7 @@ def check_drafts(
     problems: list[Problem] = []
     for draft, conversion in drafts:
         found = _converter_problems(draft, conversion)
-        found += [problem for problem in wiki if problem.path == draft.name]
+        found += [problem for problem in wiki if problem.source == draft.name]
         for reference in conversion.references:
             if reference.url is None:
                 continue

@@ -64,9 +64,10 @@ class Finding:
     def to_json(self) -> dict[str, object]:
         """The shape in every command's --json output."""
         return {
+            "severity": "warning",  # what the wiki has is for a person to weigh, never an error
+            "kind": self.kind,
             "line": self.line,
             "message": self.message,
-            "kind": self.kind,
             "title": self.title,
             "target": self.target,
         }

@@ -71,7 +71,7 @@ def test_json_and_a_warm_cache_that_asks_no_server(
     assert asked == 4
     assert [entry[0].path for entry in site.log[asked:]] == ["/forbidden"]  # a 403 is not kept
     assert cold[1] == {
-        "path": path,
+        "source": path,
         "line": 8,
         "severity": "error",
         "kind": "dead",

@@ -8,15 +8,15 @@ from pathlib import Path
 from tests.botrun import draft, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 
-WARNED = "Tide is [here](docs/x.md).[^1]\n\n[^1]: A source.\n"
+WARNED = "Tide is [here](docs/x.md).[^1]\n\n## See also\n\n* {red}\n\n[^1]: A source.\n"
 
 
 def test_every_command_speaks_json_with_the_same_names(
     local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
     config = write_config(tmp_path, local_wiki)
-    title = unique("Json")
-    path = draft(tmp_path, title, WARNED)
+    title, red = unique("Json"), unique("Nowhere")
+    path = draft(tmp_path, title, WARNED.format(red=red))
     warning = {
         "severity": "warning",
         "kind": "conversion",
@@ -43,7 +43,23 @@ def test_every_command_speaks_json_with_the_same_names(
         assert document["title"] == f"Draft:{title}"
     for document in (diffed, previewed, saved):
         assert document["source"] == str(path)
-    assert diffed["findings"] == previewed["findings"] == []
+    checked = json.loads(wikidraft(config, "check", "--json", str(path)).stdout)
+    assert {**warning, "source": str(path), "url": None} in checked
+    # What the wiki has is a warning in the same shape, with what it is about.
+    finding = {
+        "severity": "warning",
+        "kind": "red link",
+        "line": 7,
+        "message": f"[[{red}]] is a red link: no such page on the wiki; "
+        "link an article or unlink it",
+    }
+    assert (
+        diffed["findings"] == previewed["findings"] == [{**finding, "title": red, "target": None}]
+    )
+    assert any(
+        entry["source"] == str(path) and {key: entry[key] for key in finding} == finding
+        for entry in checked  # check gives the linked page's URL beside it
+    )
     assert saved["status"] == "created" and saved["revid"] > 0
     assert (
         saved["url"]
