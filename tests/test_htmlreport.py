@@ -4,11 +4,12 @@ warnings and findings, links to the live pages and the wiki's stylesheet."""
 from __future__ import annotations
 
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.htmlreport import scoped
-from tests.botrun import draft, pushed, unique, wikidraft
+from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 
 
@@ -76,3 +77,52 @@ def test_diff_html_writes_one_report_for_the_batch(local_wiki: LocalWiki, tmp_pa
     assert len(found.ids) == len(set(found.ids))
     assert found.jumps and set(found.jumps) <= set(found.ids)
     assert {jump.split("-", 1)[0] for jump in found.jumps if "cite_note" in jump} == {"p1", "p2"}
+
+
+def test_a_report_path_that_is_a_link_is_written_through(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    target = tmp_path / "real" / "review.html"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "review.html"
+    link.symlink_to(target)
+    title = unique("Report link")
+    result = wikidraft(config, "diff", "--html", str(link), str(draft(tmp_path, title)))
+    assert result.returncode == 1, result.stderr
+    assert link.is_symlink() and link.readlink() == target
+    assert "<h2><a href=" in target.read_text(encoding="utf-8")
+    assert title in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in target.parent.iterdir()) == ["review.html"]
+
+
+def test_a_report_path_that_is_a_directory_is_one_line(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = wikidraft(config, "diff", "--html", str(folder), str(draft(tmp_path, unique("Dir"))))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1:] == [
+        f"wikidraft: error: --html {folder}: cannot write it (Is a directory); name a file"
+    ]
+    assert "Traceback" not in result.stderr and not list(folder.iterdir())
+
+
+def test_a_report_onto_a_draft_is_refused_and_the_draft_kept(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    path = draft(tmp_path, unique("Report onto"))
+    text = path.read_text(encoding="utf-8")
+    result = wikidraft(config, "diff", "--html", path.name, str(path))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"wikidraft: error: --html: writing {path.name} would overwrite the draft {path}; "
+        "choose another output"
+    ]
+    assert path.read_text(encoding="utf-8") == text
