@@ -86,14 +86,14 @@ def preview(
     from bot import plan, site, wiki_html, wikilinks
     from bot.title_guard import RefusedTitle, confine
 
-    conversion = plan.convert(source, wiki, config)
+    markdown, conversion = plan.convert(source, wiki, config)
     with site.wiki_errors(config):
         try:
             known = plan.Prefixes(wiki)
             title = confine(conversion.title, conversion.namespace, config.target, known)
         except RefusedTitle as error:
             raise UserError(f"{source}: {error}") from None
-        findings = wikilinks.review(wiki, [wikilinks.Draft.read(source, conversion)])
+        findings = wikilinks.review(wiki, [wikilinks.Draft(str(source), markdown, conversion)])
         rendered = wiki_html.parse(wiki, title, conversion.wikitext)
         document = wiki_html.page(rendered, wiki, plan.server_url(wiki, config))
     output.write_file(target, document, "-o")
