@@ -58,6 +58,11 @@ FORBIDDEN = {
 }
 
 
+class NotSetUp(UserError):
+    """The config names a password file that is not written yet (config/local.toml before
+    `make wiki`): a step of setting up, not a mistake in the file."""
+
+
 @dataclass(frozen=True)
 class Config:
     """A checked configuration; ``password()`` reads the secret only when it is needed."""
@@ -223,7 +228,7 @@ def _table(path: Path, section: str, data: dict[str, object]) -> dict[str, objec
     for key, (kind, default) in keys.items():
         value = table.get(key, default)
         if value is REQUIRED:
-            raise UserError(f"{path}: {section}.{key} is required")
+            raise UserError(f"{path}: {section}.{key} is required; set it in [{section}]")
         # bool is an int to Python, but "throttle = true" is a mistake, not one second.
         wrong = isinstance(value, bool) and kind is not bool
         if value is not None and (wrong or not isinstance(value, kind)):
@@ -300,7 +305,7 @@ def _password_file(path: Path, values: dict[str, object]) -> Path | None:
     try:
         mode = secret.stat().st_mode
     except OSError:
-        raise UserError(
+        raise NotSetUp(
             f"{path}: wiki.password_file {secret} does not exist; write the bot password there "
             "(Special:BotPasswords), or for the local wiki run: make wiki"
         ) from None

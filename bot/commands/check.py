@@ -23,7 +23,8 @@ redirected, its title unlike the draft's, its DOI unresolvable or another work's
 ISBN's check digit and every finding of the converter. With a config that names a wiki (and
 not --offline), the wiki is asked, as diff asks it, about the drafts' links and subjects: red
 links, redirects, disambiguation pages, an existing article (warnings; if the wiki cannot be
-reached, one warning says so). Prints PATH:LINE: SEVERITY: MESSAGE.
+reached, one warning says so; a mistake in the config's [wiki] is an error, exit 2).
+Prints PATH:LINE: SEVERITY: MESSAGE.
 Exit 0 without errors, 1 with errors, 2 when the check itself could not run.
 
 Example:
@@ -97,11 +98,9 @@ def _ask_wiki(args: argparse.Namespace, converted: list[tuple[Draft, Conversion]
     if not (args.wiki or configuration.names_a_wiki(args.config)):
         return []
     try:
-        config = load_config(args)
-    except UserError as error:
-        if args.wiki:
-            raise  # a profile asked for by name: a mistake in the command line, to fix
-        return _not_asked(error)  # e.g. config/local.toml before `make wiki` made its password
+        config = load_config(args)  # a mistake in the config (or in --wiki) stops the check
+    except configuration.NotSetUp as error:
+        return _not_asked(error)  # config/local.toml before `make wiki` made its password
     try:
         wiki = site.connect(config, login=False)
         with site.wiki_errors(config):
