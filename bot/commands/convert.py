@@ -17,6 +17,7 @@ from bot.errors import UserError
 from bot.notices import print_warnings
 
 if TYPE_CHECKING:
+    from bot.config import ConfigFile
     from converters import Conversion
     from converters.citations.metadata import SourceMetadata
 
@@ -130,7 +131,7 @@ def _output(conversion: Conversion, as_json: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
-    from bot.config import load_sources
+    from bot import config as configuration
     from bot.enrich import convert_all
     from bot.sources.settings import SourceSettings
     from converters import ConversionError, ConverterBug, convert
@@ -146,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(drafts, args)
     sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
     output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
-    options = _wiki_options(args, drafts)
+    # Read once: --config's wiki for the options, its [sources] (or the config found) for --enrich.
+    file = configuration.read(args.config) if args.config or args.enrich else None
+    options = _wiki_options(file if args.config else None, drafts)
 
     def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
         source = None if draft.name == "<stdin>" else draft.name
@@ -159,7 +162,11 @@ def run(args: argparse.Namespace) -> int:
         except ConverterBug as error:
             raise ConverterBug(f"{draft.name}: {error}") from error
 
-    settings = replace(load_sources(args.config), enrich=True) if args.enrich else SourceSettings()
+    settings = (
+        replace(configuration.source_settings(file), enrich=True)
+        if args.enrich
+        else SourceSettings()
+    )
     try:
         results = list(zip(drafts, convert_all(drafts, convert_one, settings), strict=True))
     except ConverterBug as error:
@@ -171,15 +178,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.strict and any(c.errors for _, c in results) else 0
 
 
-def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, object]:
-    """The conversion options push uses for the wiki --config names; none without one (a
+def _wiki_options(file: ConfigFile | None, drafts: list[Draft]) -> dict[str, object]:
+    """The conversion options push uses for the wiki of the --config file; none without one (a
     config of [sources] alone is for --enrich)."""
     from bot import config, plan, site
 
-    if not args.config or not config.names_a_wiki(args.config):
+    if file is None or not file.names_a_wiki:
         return {}
 
-    settings = config.load(args.config)
+    settings = config.checked(file)
     wiki = site.connect(settings, login=False)
     with site.wiki_errors(settings):
         files = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
