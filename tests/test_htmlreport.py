@@ -4,13 +4,13 @@ warnings and findings, links to the live pages and the wiki's stylesheet."""
 from __future__ import annotations
 
 import re
-import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.htmlreport import scoped
 from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
+from tests.test_output_files import linked, written_through
 
 
 class Anchors(HTMLParser):
@@ -83,20 +83,12 @@ def test_a_report_path_that_is_a_link_is_written_through(
     local_wiki: LocalWiki, tmp_path: Path
 ) -> None:
     config = write_config(tmp_path, local_wiki)
-    target = tmp_path / "real" / "review.html"
-    target.parent.mkdir()
-    target.write_text("old\n", encoding="utf-8")
-    target.chmod(0o640)
-    link = tmp_path / "review.html"
-    link.symlink_to(target)
+    link, target = linked(tmp_path, "review.html")
     title = unique("Report link")
     result = wikidraft(config, "diff", "--html", str(link), str(draft(tmp_path, title)))
     assert result.returncode == 1, result.stderr
-    assert link.is_symlink() and link.readlink() == target
-    assert "<h2><a href=" in target.read_text(encoding="utf-8")
-    assert title in target.read_text(encoding="utf-8")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640
-    assert sorted(p.name for p in target.parent.iterdir()) == ["review.html"]
+    report = written_through(link, target)
+    assert '<section class="wikidraft-page"' in report and title in report
 
 
 def test_a_report_path_that_is_a_directory_is_one_line(
