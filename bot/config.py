@@ -58,6 +58,11 @@ FORBIDDEN = {
 }
 
 
+class NotSetUp(UserError):
+    """The config names a password file that is not written yet (config/local.toml before
+    `make wiki`): a step of setting up, not a mistake in the file."""
+
+
 @dataclass(frozen=True)
 class Config:
     """A checked configuration; ``password()`` reads the secret only when it is needed."""
@@ -122,39 +127,51 @@ def _read(path: Path) -> dict[str, object]:
         raise UserError(f"{path}: cannot read config: {error}") from None
 
 
-def _optional(explicit: str | None) -> Path | None:
-    """The config file found as find() finds it, or None when none is named or present."""
+@dataclass(frozen=True)
+class ConfigFile:
+    """A config file as read, not yet checked: read once per command, checked for each use."""
+
+    path: Path
+    data: dict[str, object]
+
+    @property
+    def names_a_wiki(self) -> bool:
+        """Whether it holds a wiki ([wiki] or [wikis.NAME]), not only [sources]."""
+        return bool({"wiki", "wikis"} & self.data.keys())
+
+
+def read(explicit: str | None = None) -> ConfigFile | None:
+    """The config file found as find() finds it, read; None when none is named or present."""
     if not (explicit or os.environ.get("WIKIDRAFT_CONFIG")) and not any(
         path.is_file() for path in (Path("wikidraft.toml"), LOCAL)
     ):
         return None
-    return find(explicit)
+    path = find(explicit)
+    return ConfigFile(path, _read(path))
 
 
-def names_a_wiki(explicit: str | None = None) -> bool:
-    """Whether a config is found and holds a wiki ([wiki] or [wikis.NAME]), not only
-    [sources]."""
-    path = _optional(explicit)
-    return path is not None and bool({"wiki", "wikis"} & _read(path).keys())
-
-
-def load_sources(explicit: str | None = None) -> SourceSettings:
+def source_settings(file: ConfigFile | None) -> SourceSettings:
     """The [sources] settings alone, for commands that need no wiki; defaults without a file."""
-    path = _optional(explicit)
-    if path is None:
+    if file is None:
         return SourceSettings()
     # Any profile's [wikis.NAME] is as good for [sources], which applies to all of them.
-    data = {key: value for key, value in _read(path).items() if key != "wikis"}
-    _known_sections(path, data)
+    data = {key: value for key, value in file.data.items() if key != "wikis"}
+    _known_sections(file.path, data)
     wiki = data.get("wiki", {})
     agent = wiki.get("user_agent") if isinstance(wiki, dict) else None
-    return _sources(path, _table(path, "sources", data), agent)
+    return _sources(file.path, _table(file.path, "sources", data), agent)
 
 
 def load(explicit: str | None = None, wiki: str | None = None) -> Config:
     """Find, read and check the configuration (of the wiki profile named wiki, if any)."""
     path = find(explicit)
-    data = _profile(path, _read(path), wiki)
+    return checked(ConfigFile(path, _read(path)), wiki)
+
+
+def checked(file: ConfigFile, wiki: str | None = None) -> Config:
+    """The configuration of a file read, checked (of the wiki profile named wiki, if any)."""
+    path = file.path
+    data = _profile(path, file.data, wiki)
     values = _checked(path, data)
     password_file = _password_file(path, values)
     username = _username(path, values["username"])
@@ -223,7 +240,7 @@ def _table(path: Path, section: str, data: dict[str, object]) -> dict[str, objec
     for key, (kind, default) in keys.items():
         value = table.get(key, default)
         if value is REQUIRED:
-            raise UserError(f"{path}: {section}.{key} is required")
+            raise UserError(f"{path}: {section}.{key} is required; set it in [{section}]")
         # bool is an int to Python, but "throttle = true" is a mistake, not one second.
         wrong = isinstance(value, bool) and kind is not bool
         if value is not None and (wrong or not isinstance(value, kind)):
@@ -300,7 +317,7 @@ def _password_file(path: Path, values: dict[str, object]) -> Path | None:
     try:
         mode = secret.stat().st_mode
     except OSError:
-        raise UserError(
+        raise NotSetUp(
             f"{path}: wiki.password_file {secret} does not exist; write the bot password there "
             "(Special:BotPasswords), or for the local wiki run: make wiki"
         ) from None

@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot import wiki_html
-from bot.errors import UserError
+from bot import output, wiki_html
 from bot.notices import format_warning, warning_lines
 from bot.report import page_url
 
@@ -95,10 +94,7 @@ def write(
     with wiki_errors(config):
         parts = sections(site, changes, findings)
         text = document(parts, site, plan.server_url(site, config), plan.article_base(site, config))
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write the report {path}: {error.strerror}; check --html") from None
+    output.write_file(path, text, "--html")
 
 
 def document(

@@ -31,6 +31,7 @@ class Item:
     title: str  # the full page title ("Draft:X"), or the draft's own title when refused
     text: str  # what a push would save: converted, stored form, reviewer templates kept
     conversion: Conversion
+    markdown: str  # the draft as read and converted: its line numbers are the findings' lines
     refused: str | None = None  # why this draft must not be written
     current: str | None = None  # the live text; None when the page does not exist
     revid: int | None = None  # the live revision compared against: the base of the save
@@ -54,8 +55,9 @@ def stored(text: str) -> str:
 
 def convert(
     path: Path, site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
-) -> Conversion:
-    """Convert one draft file for this wiki; unreadable or unconvertible input is a UserError.
+) -> tuple[str, Conversion]:
+    """Read and convert one draft file for this wiki: its Markdown and the conversion;
+    unreadable or unconvertible input is a UserError.
 
     ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
     """
@@ -65,7 +67,7 @@ def convert(
     try:
         markdown = decode(str(path), path.read_bytes())
         options = {"source_name": str(path), **convert_options(site, config, drafts)}
-        return convert_all(  # with [sources] enrich, citations filled from the fetched sources
+        return markdown, convert_all(  # with [sources] enrich, citations filled from sources
             [markdown],
             lambda text, found: converters.convert(text, sources=found, **options),
             config.sources,
@@ -109,7 +111,7 @@ def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> di
     titles: dict[str, str] = {}
     for path in sorted({*files, *beside}):
         try:
-            conversion = convert(path, site, plain)
+            _, conversion = convert(path, site, plain)
             if not conversion.empty:
                 titles[str(path)] = resolve(conversion, config, known).title()
         except (UserError, RefusedTitle):
@@ -171,16 +173,17 @@ def build(
     """Convert the drafts, map them to pages, and fetch the pages in batches."""
     files = draft_files(paths, recursive)
     drafts = draft_titles(site, config, files)
-    conversions = [convert(path, site, config, drafts) for path in files]
+    converted = [convert(path, site, config, drafts) for path in files]
     known = Prefixes(site)
     items: list[Item] = []
     pages: dict[str, Any] = {}
     sources: dict[str, Path] = {}
-    for path, conversion in zip(files, conversions, strict=True):
+    for path, (markdown, conversion) in zip(files, converted, strict=True):
         try:
             page = resolve(conversion, config, known)
         except RefusedTitle as error:
-            items.append(Item(path, conversion.title, conversion.wikitext, conversion, str(error)))
+            title, text = conversion.title, conversion.wikitext
+            items.append(Item(path, title, text, conversion, markdown, refused=str(error)))
             continue
         title = page.title()
         if title in sources:
@@ -189,7 +192,8 @@ def build(
             )
         sources[title] = path
         refused = EMPTY if conversion.empty else None
-        items.append(Item(path, title, stored(conversion.wikitext), conversion, refused, page=page))
+        text = stored(conversion.wikitext)
+        items.append(Item(path, title, text, conversion, markdown, refused, page=page))
         if not refused:
             pages[title] = page
     fetched = {

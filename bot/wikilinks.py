@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import mwparserfromhell
 
-from bot.errors import UserError
 from bot.plan import BATCH
 
 if TYPE_CHECKING:
@@ -31,14 +29,6 @@ class Draft:
     source: str
     markdown: str
     conversion: Conversion
-
-    @classmethod
-    def read(cls, source: Path, conversion: Conversion) -> Draft:
-        """The draft converted from the file source (read again for its line numbers)."""
-        try:
-            return cls(str(source), source.read_text(encoding="utf-8"), conversion)
-        except (OSError, UnicodeDecodeError) as error:  # changed or gone since its conversion
-            raise UserError(f"{source}: cannot read it again: {error}") from None
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import PurePath
 
-Warn = Callable[[int | None, str], None]
+from converters.result import Warn
 
 _NAMESPACE_LINE = re.compile(r"[ \t]*(?P<ns>[A-Za-z]+):[ \t]*(?P<title>\S[^\n]*?)[ \t]*")
 # "X: A New Era in Healthcare": the subtitle of an essay, not part of an article's name.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 import yaml
 
-Warn = Callable[[int | None, str], None]
+from converters.result import Warn
 
 # Each known key's canonical name by the names drafts write it under (lower case, "_" for "-").
 _ALIASES = {

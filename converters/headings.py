@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import emoji
 from markdown_it.tree import SyntaxTreeNode
 
-Warn = Callable[[int | None, str], None]
+from converters.result import Warn
 
 # "1. Overview", "2.3 History", "4) Uses", "IV. Legacy": numbering MediaWiki adds itself (in
 # the table of contents). A plain number needs its dot or parenthesis: "1984 in film" is a name.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from converters.result import Warn
+
 # Private use (U+E000-U+F8FF and planes 15-16): ChatGPT wraps its citation markers in
 # U+E200-U+E204, and no wiki font shows such a character. Zero width: U+200B space, U+2060 word
 # joiner, U+FEFF (a byte order mark inside the text), U+180E (Mongolian vowel separator, a
@@ -14,8 +16,6 @@ INVISIBLE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\u200b\u2060\ufeff\u1
 # U+FFFE and U+FFFF: MediaWiki stores U+FFFD for each (UtfNormal\Validator::cleanUp), so a page
 # holding one would never match its draft.
 CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-Warn = Callable[..., None]
 
 
 def strip_invisible(text: str, warn: Warn) -> str:

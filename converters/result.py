@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,14 @@ class ConversionWarning:
     def __str__(self) -> str:
         message = f"error: {self.message}" if self.severity == "error" else self.message
         return f"line {self.line}: {message}" if self.line else message
+
+
+class Warn(Protocol):
+    """How a step of the conversion reports a ConversionWarning (the conversion's Report.warn)."""
+
+    def __call__(
+        self, line: int | None, message: str, *, kind: str = ..., severity: str = ...
+    ) -> None: ...
 
 
 @dataclass(frozen=True)

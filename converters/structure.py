@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from converters.headings import Warn, proper_nouns, tidy_heading
+from converters.headings import proper_nouns, tidy_heading
+from converters.result import Warn
 
 # MOS:ORDER: the standard appendices, in the order they close an article, with the headings
 # drafts use for them (compared case-insensitively, without punctuation).

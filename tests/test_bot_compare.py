@@ -24,7 +24,7 @@ def item(current: str | None, text: str) -> Item:
     """A planned page with the given live and new texts."""
     conversion = Conversion("X", text)
     revid = 7 if current is not None else None
-    return Item(Path("x.md"), "Draft:X", text, conversion, current=current, revid=revid)
+    return Item(Path("x.md"), "Draft:X", text, conversion, "", current=current, revid=revid)
 
 
 def test_summaries_count_lines() -> None:

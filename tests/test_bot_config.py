@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot import config as configuration
 from bot.errors import UserError
+from tests.botrun import draft, environment, unique, write_config
+from tests.localwiki import LocalWiki
 
 GOOD = """[wiki]
 api = "https://wiki.example/w/api.php"
@@ -141,3 +144,46 @@ def test_draft_or_a_subpage_of_your_own_user_page_is_allowed(
 ) -> None:
     text = GOOD.replace("username", f'namespace = "{namespace}"\nusername')
     assert configuration.load(str(write(tmp_path / "c.toml", text))).target.page("X") == where
+
+
+# Runs a command in a child process and prints, last, how often the config file was opened
+# (every open is an audit event, whichever function opens it).
+COUNT_OPENS = """
+import sys
+from pathlib import Path
+
+from bot.cli import main
+
+config = Path(sys.argv[1]).resolve()
+opened = []
+sys.addaudithook(
+    lambda event, args: opened.append(args[0]) if event == "open" else None
+)
+status = main(sys.argv[2:])
+reads = sum(isinstance(p, str) and Path(p).resolve() == config for p in opened)
+print(f"status {status}, config opened {reads} time(s)")
+"""
+
+
+@pytest.mark.parametrize(
+    "command", [["convert", "--enrich", "--config", "{config}"], ["check"], ["diff"]]
+)
+def test_a_command_reads_the_config_file_once(
+    local_wiki: LocalWiki, tmp_path: Path, command: list[str]
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    with config.open("a", encoding="utf-8") as file:
+        file.write("[sources]\ntimeout = 5\n")
+    path = draft(tmp_path, unique("Read config once"), "A fact.\n")
+    arguments = [part.format(config=config) for part in command]
+    result = subprocess.run(
+        [sys.executable, "-c", COUNT_OPENS, str(config), *arguments, str(path)],
+        env=environment(config),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    last = result.stdout.splitlines()[-1]
+    assert last.endswith("config opened 1 time(s)"), result.stdout + result.stderr
+    assert last.startswith(("status 0", "status 1")), result.stderr  # diff: 1, a new page

@@ -61,6 +61,6 @@ def test_convert_recursive_writes_every_draft_of_the_tree(tmp_path: Path) -> Non
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    written = sorted(path.name for path in out.iterdir())
-    assert written == ["B.wiki", "a.wiki", "c.wiki", "d.wiki", "e.wiki", "f.wiki"]
-    assert (out / "f.wiki").read_text(encoding="utf-8") == "Text of f.\n"
+    written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.wiki"))
+    assert written == ["B.wiki", "a.wiki", "c.wiki", "d.wiki", "sub/deeper/f.wiki", "sub/e.wiki"]
+    assert (out / "sub" / "deeper" / "f.wiki").read_text(encoding="utf-8") == "Text of f.\n"

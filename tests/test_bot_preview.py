@@ -10,7 +10,7 @@ import pytest
 
 from bot import config as configuration
 from bot import site, wiki_html
-from tests.botrun import draft, unique, wikidraft, write_config
+from tests.botrun import api_requests, draft, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import page_text
 
@@ -104,6 +104,29 @@ def test_preview_prints_every_warning_in_one_format_and_as_json(
     assert [(f["kind"], f["title"], f["line"]) for f in payload["findings"]] == [
         ("red link", red, 7)
     ]
+
+
+def test_preview_asks_about_the_links_and_subjects_of_a_batch_at_once(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    paths = [
+        str(draft(tmp_path, unique("Batch"), f"A fact.\n\n## See also\n\n* {unique('No')}\n"))
+        for _ in range(3)
+    ]
+
+    def cost(drafts: list[str], run: str) -> int:
+        """The requests of a preview of drafts from an empty state folder."""
+        start = api_requests(local_wiki)
+        result = wikidraft(config, "preview", *drafts, state=tmp_path / run)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.count("is a red link") == len(drafts)
+        return api_requests(local_wiki) - start
+
+    one, three = cost(paths[:1], "one"), cost(paths, "three")
+    # Two more drafts are two more renderings (action=parse); their six titles are asked in
+    # the one request the single draft's two needed (it was one request per draft).
+    assert three - one == 2, (one, three)
 
 
 def test_links_to_the_wiki_become_absolute_and_footnote_links_stay_in_the_page() -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.botrun import draft, unique, wikidraft, write_config
+import pytest
+
+from bot import config as configuration
+from tests.botrun import draft, planned, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.wikiadmin import admin
 
@@ -50,3 +53,27 @@ def test_a_draft_titled_like_an_article_is_named(local_wiki: LocalWiki, tmp_path
     result = wikidraft(config, "diff", str(draft(tmp_path, title)))
     assert result.returncode == 1
     assert f":1: warning: the wiki already has [[{title}]]" in result.stderr
+
+
+def test_findings_are_at_the_lines_of_the_text_that_was_converted(
+    local_wiki: LocalWiki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.commands.common import review
+
+    reds = {since: unique("Nowhere") for since in ("changed", "deleted")}
+    paths = {
+        since: draft(tmp_path, unique(f"Read once {since}"), f"A fact.\n\n## See also\n\n* {red}\n")
+        for since, red in reds.items()
+    }
+    site, changes = planned(local_wiki, tmp_path, monkeypatch)
+    # The files change between their conversion and the questions: the findings must still be
+    # about the text converted (read once), not another text read later, nor fail.
+    moved = f"# Other\n\n* {reds['changed']}\n"  # the link on line 3
+    paths["changed"].write_text(moved, encoding="utf-8")
+    paths["deleted"].unlink()
+    config = configuration.load(str(tmp_path / "wikidraft.toml"))
+
+    findings = review(site, config, changes)
+
+    found = {(finding.kind, finding.title, finding.line) for finding in findings}
+    assert found == {("red link", red, 7) for red in reds.values()}

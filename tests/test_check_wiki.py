@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
+
 from tests.botrun import api_requests, draft, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki, free_port
 from tests.wikiadmin import admin
@@ -93,3 +95,42 @@ def test_check_with_a_wiki_profile_it_does_not_have_stops(
     assert result.stderr == (
         f"wikidraft: error: {config}: --wiki test: this config has no [wikis.test] section\n"
     )
+
+
+BROKEN = {
+    "a bad namespace": (
+        'api = "http://127.0.0.1:1/api.php"\nusername = "A@b"\nnamespace = ""\n',
+        "wiki.namespace cannot be ''; it must be",
+    ),
+    "no api": ('username = "A@b"\n', "wiki.api is required; set it in [wiki]"),
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN)
+def test_check_with_a_broken_wiki_section_is_one_error_line(tmp_path: Path, broken: str) -> None:
+    keys, message = BROKEN[broken]
+    config = tmp_path / "wikidraft.toml"
+    config.write_text(f"[wiki]\n{keys}", encoding="utf-8")
+    path = draft(tmp_path, "Bees", "Bees came back.\n")
+
+    result = wikidraft(config, "check", str(path))
+
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"wikidraft: error: {config}: ") and message in line, line
+
+    # --offline does not ask the wiki, so it does not need [wiki]: the check still runs.
+    offline = wikidraft(config, "check", "--offline", str(path))
+    assert offline.returncode == 0, offline.stderr
+    assert offline.stderr == "wikidraft: 1 draft(s): 0 error(s), 0 warning(s)\n"
+
+
+def test_check_with_a_config_of_no_wiki_checks_the_sources_alone(tmp_path: Path) -> None:
+    config = tmp_path / "wikidraft.toml"
+    config.write_text("[sources]\ntimeout = 5\n", encoding="utf-8")
+    path = draft(tmp_path, "Bees", "Bees came back.\n")
+
+    result = wikidraft(config, "check", str(path))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "wikidraft: 1 draft(s): 0 error(s), 0 warning(s)\n"

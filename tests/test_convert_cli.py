@@ -134,8 +134,41 @@ def test_two_drafts_with_one_name_are_refused_for_out_dir(tmp_path: Path) -> Non
     result = wikidraft(str(tmp_path / "a"), str(tmp_path / "b"), "--out-dir", str(tmp_path / "o"))
     assert result.returncode == 2
     first, second = (str(tmp_path / folder / "x.md") for folder in ("a", "b"))
-    assert f"{first} and {second} have the same name".encode() in result.stderr
+    target = tmp_path / "o" / "x.wiki"
+    assert f"{first} and {second} would both be written to {target}".encode() in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_out_dir_mirrors_the_subfolders_of_a_folder_read_with_recursive(tmp_path: Path) -> None:
+    # a/x.md and b/x.md once went to one out/x.wiki (or were refused as one name)
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.md").write_text(f"{folder} text.\n", encoding="utf-8")
+    result = wikidraft("-r", str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")
+    )
+    assert written == ["a", "a/x.wiki", "b", "b/x.wiki"]
+    for folder in ("a", "b"):
+        text = (tmp_path / "out" / folder / "x.wiki").read_text(encoding="utf-8")
+        assert text == f"{folder} text.\n"
+
+
+def test_two_drafts_for_one_output_in_one_folder_are_one_line_before_any_write(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("a.md", "x.markdown", "x.md"):
+        (tmp_path / "in" / name).write_text("text.\n", encoding="utf-8")
+    result = wikidraft(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"))
+    first, second = (str(tmp_path / "in" / name) for name in ("x.markdown", "x.md"))
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        f"wikidraft: error: --out-dir: {first} and {second} would both be written to "
+        f"{tmp_path / 'out' / 'x.wiki'}; rename one, or convert them separately"
+    ]
+    assert not (tmp_path / "out").exists()
 
 
 def test_stdin_without_a_title_is_untitled_not_named_after_stdin() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.htmlreport import scoped
 from tests.botrun import draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
+from tests.test_output_files import linked, written_through
 
 
 class Anchors(HTMLParser):
@@ -87,3 +88,44 @@ def test_the_report_marks_errors_as_errors(local_wiki: LocalWiki, tmp_path: Path
     document = report.read_text(encoding="utf-8")
     assert f"{path}:5: error: a chat assistant&#x27;s sign-off" in document
     assert f"{path}:5: warning:" not in document
+
+
+def test_a_report_path_that_is_a_link_is_written_through(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    link, target = linked(tmp_path, "review.html")
+    title = unique("Report link")
+    result = wikidraft(config, "diff", "--html", str(link), str(draft(tmp_path, title)))
+    assert result.returncode == 1, result.stderr
+    report = written_through(link, target)
+    assert '<section class="wikidraft-page"' in report and title in report
+
+
+def test_a_report_path_that_is_a_directory_is_one_line(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = wikidraft(config, "diff", "--html", str(folder), str(draft(tmp_path, unique("Dir"))))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1:] == [
+        f"wikidraft: error: --html {folder}: cannot write it (Is a directory); name a file"
+    ]
+    assert "Traceback" not in result.stderr and not list(folder.iterdir())
+
+
+def test_a_report_onto_a_draft_is_refused_and_the_draft_kept(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    path = draft(tmp_path, unique("Report onto"))
+    text = path.read_text(encoding="utf-8")
+    result = wikidraft(config, "diff", "--html", path.name, str(path))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"wikidraft: error: --html: writing {path.name} would overwrite the draft {path}; "
+        "choose another output"
+    ]
+    assert path.read_text(encoding="utf-8") == text

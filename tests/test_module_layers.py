@@ -7,6 +7,7 @@ import importlib
 import re
 from pathlib import Path
 
+import converters
 import converters.citations
 
 CITATIONS = Path(converters.citations.__file__).parent
@@ -55,3 +56,28 @@ def test_every_citation_style_is_one_module_naming_its_fixtures() -> None:
     assistants = {path.name for path in FIXTURES.glob("assistant-*.md")}
     assert len(assistants) >= 6
     assert sorted(assistants - every) == []
+
+
+def _declares_warn(node: ast.AST) -> bool:
+    """Whether node declares the name Warn: a class or an assignment (a type alias)."""
+    if isinstance(node, ast.ClassDef):
+        return node.name == "Warn"
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign):
+        targets = [node.target]
+    else:
+        return False
+    return any(isinstance(target, ast.Name) and target.id == "Warn" for target in targets)
+
+
+def test_the_warning_callback_type_has_one_home() -> None:
+    """Warn, how a step of the conversion reports a warning, is declared once and imported."""
+    root = Path(converters.__file__).parent.parent
+    declared = sorted(
+        str(path.relative_to(root))
+        for folder in ("converters", "bot")
+        for path in (root / folder).rglob("*.py")
+        if any(map(_declares_warn, ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    )
+    assert declared == ["converters/result.py"]

@@ -70,19 +70,31 @@ def test_a_fifo_is_written_through(draft: Path, tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
-def test_a_symlink_s_target_gets_the_text_and_the_link_stays(draft: Path, tmp_path: Path) -> None:
-    target = tmp_path / "real" / "tide.wiki"
+def linked(folder: Path, name: str) -> tuple[Path, Path]:
+    """A link folder/name to an existing file folder/real/name of mode 640: (link, target)."""
+    target = folder / "real" / name
     target.parent.mkdir()
     target.write_text("old\n", encoding="utf-8")
     target.chmod(0o640)
-    link = tmp_path / "tide.wiki"
+    link = folder / name
     link.symlink_to(target)
+    return link, target
+
+
+def written_through(link: Path, target: Path) -> str:
+    """What the link's target holds, once checked that the link stayed and the target kept its
+    mode, with no temporary file left beside it."""
+    assert link.is_symlink() and link.readlink() == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+    return target.read_text(encoding="utf-8")
+
+
+def test_a_symlink_s_target_gets_the_text_and_the_link_stays(draft: Path, tmp_path: Path) -> None:
+    link, target = linked(tmp_path, "tide.wiki")
     result = wikidraft(str(draft), "-o", str(link))
     assert result.returncode == 0, result.stderr
-    assert link.is_symlink() and link.readlink() == target
-    assert target.read_text(encoding="utf-8") == WIKITEXT
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640
-    assert sorted(p.name for p in target.parent.iterdir()) == ["tide.wiki"]  # no temporary left
+    assert written_through(link, target) == WIKITEXT
 
 
 def test_a_link_to_standard_output_writes_to_whatever_stdout_is(

@@ -26,7 +26,7 @@ def config(tmp_path: Path) -> configuration.Config:
 def outcome(status: Status, change: str = "changed", **fields: object) -> Outcome:
     """An outcome for TITLE, whose draft text is "{{AfC submission}}\\nText"."""
     text = "{{AfC submission}}\nText"
-    item = Item(Path("a.md"), TITLE, text, None, current=text, revid=5)  # type: ignore[arg-type]
+    item = Item(Path("a.md"), TITLE, text, None, "", current=text, revid=5)  # type: ignore[arg-type]
     return Outcome(Change(item, change, 0, 0, ()), status, **fields)  # type: ignore[arg-type]
 
 

@@ -13,6 +13,7 @@ from bot.errors import UserError
 if TYPE_CHECKING:
     from bot.check import Problem
     from bot.commands.convert import Draft
+    from bot.config import ConfigFile
     from converters import Conversion
 
 HELP = """Check the sources a draft cites before anyone else has to.
@@ -23,7 +24,8 @@ redirected, its title unlike the draft's, its DOI unresolvable or another work's
 ISBN's check digit and every finding of the converter. With a config that names a wiki (and
 not --offline), the wiki is asked, as diff asks it, about the drafts' links and subjects: red
 links, redirects, disambiguation pages, an existing article (warnings; if the wiki cannot be
-reached, one warning says so). Prints PATH:LINE: SEVERITY: MESSAGE.
+reached, one warning says so; a mistake in the config's [wiki] is an error, exit 2).
+Prints PATH:LINE: SEVERITY: MESSAGE.
 Exit 0 without errors, 1 with errors, 2 when the check itself could not run.
 
 Example:
@@ -53,12 +55,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the drafts; exit 0, 1 when a finding is an error, 2 for trouble."""
+    from bot import config as configuration
     from bot.check import check_drafts
     from bot.commands.convert import _read
-    from bot.config import load_sources
     from converters import ConversionError, ConverterBug, convert
 
-    settings = load_sources(args.config)
+    file = configuration.read(args.config)  # once: [sources] here, [wiki] for the questions
+    settings = configuration.source_settings(file)
     drafts = [draft for path in args.paths for draft in _read(path, args.recursive)]
     converted = []
     for draft in drafts:
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{draft.name}: {error}") from None
         except ConverterBug as error:
             raise UserError(f"{draft.name}: internal error of the converter: {error}") from None
-    wiki = [] if args.offline else _ask_wiki(args, converted)
+    wiki = [] if args.offline else _ask_wiki(args, file, converted)
     problems = check_drafts(
         converted, settings, offline=args.offline, refresh=args.refresh, wiki=wiki
     )
@@ -88,20 +91,22 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _ask_wiki(args: argparse.Namespace, converted: list[tuple[Draft, Conversion]]) -> list[Problem]:
+def _ask_wiki(
+    args: argparse.Namespace, file: ConfigFile | None, converted: list[tuple[Draft, Conversion]]
+) -> list[Problem]:
     """The wiki's findings when the config names a wiki; one warning when it cannot be asked."""
     from bot import config as configuration
     from bot import site
     from bot.check import wiki_problems
 
-    if not (args.wiki or configuration.names_a_wiki(args.config)):
+    if not (args.wiki or (file and file.names_a_wiki)):
         return []
     try:
-        config = load_config(args)
-    except UserError as error:
-        if args.wiki:
-            raise  # a profile asked for by name: a mistake in the command line, to fix
-        return _not_asked(error)  # e.g. config/local.toml before `make wiki` made its password
+        # A mistake in the config (or in --wiki) stops the check; without a file (but a --wiki
+        # NAME), load says there is no config.
+        config = configuration.checked(file, args.wiki) if file else load_config(args)
+    except configuration.NotSetUp as error:
+        return _not_asked(error)  # config/local.toml before `make wiki` made its password
     try:
         wiki = site.connect(config, login=False)
         with site.wiki_errors(config):

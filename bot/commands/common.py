@@ -53,7 +53,7 @@ def review(wiki: BotPasswordSite, config: Config, found: list[Change]) -> list[F
     from bot import site, wikilinks
 
     drafts = [
-        wikilinks.Draft.read(change.item.source, change.item.conversion)
+        wikilinks.Draft(str(change.item.source), change.item.markdown, change.item.conversion)
         for change in found
         if not change.item.refused
     ]

@@ -17,15 +17,16 @@ from bot.errors import UserError
 from bot.notices import print_warnings
 
 if TYPE_CHECKING:
+    from bot.config import ConfigFile
     from converters import Conversion
     from converters.citations.metadata import SourceMetadata
 
 HELP = """Convert Markdown drafts to Wikipedia-grade wikitext.
 
 Prints the wikitext of one draft (a file, or - for standard input); a directory converts every
-*.md and *.markdown in it (-r: in its subfolders too). Several drafts need --out-dir (or
---json). Warnings go to standard error as FILE:LINE: warning: MESSAGE (FILE:LINE: error:
-MESSAGE for chat text that is never article content; --strict then exits 1).
+*.md and *.markdown in it (-r: in its subfolders too, which --out-dir mirrors). Several drafts
+need --out-dir (or --json). Warnings go to standard error as FILE:LINE: warning: MESSAGE
+(FILE:LINE: error: MESSAGE for chat text that is never article content; --strict then exits 1).
 Nothing is written when any input cannot be read. A draft may be up to 25 MB.
 An output file is replaced whole; a device, FIFO or symbolic link is written through; an output
 that is one of the drafts is refused.
@@ -42,7 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .md file, a directory, or -")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("-o", "--output", metavar="FILE", help="write the wikitext to FILE")
-    output.add_argument("--out-dir", metavar="DIR", help="write NAME.wiki per draft into DIR")
+    output.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="write NAME.wiki per draft into DIR, in the subfolders the drafts have "
+        "below a folder PATH",
+    )
     parser.add_argument("--title", help="the article title (default: from the draft)")
     add_recursive_argument(parser)
     parser.add_argument(
@@ -72,37 +78,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Draft:
-    """One input: the name used in messages and its text."""
+    """One input: the name used in messages, its text, and its output's place in --out-dir
+    (without suffix: the draft's path below the folder argument that found it)."""
 
     name: str
     text: str
+    place: Path
 
 
 def _read(path: str, recursive: bool = False) -> list[Draft]:
     """The drafts one PATH argument names; an unreadable or non-UTF-8 input is a UserError."""
     if path == "-":
-        return [Draft("<stdin>", decode("<stdin>", sys.stdin.buffer.read()))]
+        return [Draft("<stdin>", decode("<stdin>", sys.stdin.buffer.read()), Path("stdin"))]
     source = Path(path)
     if source.is_dir():
-        return [draft for file in draft_files([path], recursive) for draft in _read(str(file))]
+        return [
+            replace(draft, place=file.relative_to(source).with_suffix(""))
+            for file in draft_files([path], recursive)
+            for draft in _read(str(file))
+        ]
     try:
         data = source.read_bytes()
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror}); check the path") from None
-    return [Draft(path, decode(path, data))]
-
-
-def _stem(draft: Draft) -> str:
-    """The output name of a draft, without suffix."""
-    return "stdin" if draft.name == "<stdin>" else Path(draft.name).stem
+    return [Draft(path, decode(path, data), Path(source.stem))]
 
 
 def _targets(drafts: list[Draft], args: argparse.Namespace) -> list[Path]:
-    """The files -o or --out-dir would write, one per draft (none for standard output)."""
-    if args.out_dir:
-        suffix = ".json" if args.json else ".wiki"
-        return [Path(args.out_dir) / f"{_stem(draft)}{suffix}" for draft in drafts]
-    return [Path(args.output)] if args.output else []
+    """The files -o or --out-dir would write, one per draft (none for standard output); two
+    drafts for one --out-dir file are a UserError."""
+    if not args.out_dir:
+        return [Path(args.output)] if args.output else []
+    suffix = ".json" if args.json else ".wiki"
+    targets = [Path(args.out_dir) / f"{draft.place}{suffix}" for draft in drafts]
+    named: dict[Path, str] = {}
+    for draft, target in zip(drafts, targets, strict=True):
+        other = named.setdefault(target, draft.name)
+        if other != draft.name:
+            raise UserError(
+                f"--out-dir: {other} and {draft.name} would both be written to {target}; "
+                "rename one, or convert them separately"
+            )
+    return targets
 
 
 def _output(conversion: Conversion, as_json: bool) -> str:
@@ -114,7 +131,7 @@ def _output(conversion: Conversion, as_json: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the drafts; exit 0, or 2 for a problem with the input or the flags."""
-    from bot.config import load_sources
+    from bot import config as configuration
     from bot.enrich import convert_all
     from bot.sources.settings import SourceSettings
     from converters import ConversionError, ConverterBug, convert
@@ -127,18 +144,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--title names one draft; convert the drafts one at a time")
     if several and not (args.out_dir or args.json):
         raise UserError("several drafts need --out-dir DIR (or --json)")
-    named: dict[str, str] = {}
-    for draft in drafts:
-        other = named.setdefault(_stem(draft), draft.name)
-        if args.out_dir and other != draft.name:
-            raise UserError(
-                f"{other} and {draft.name} have the same name; --out-dir would write one over "
-                "the other"
-            )
     targets = _targets(drafts, args)
     sources = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]
     output.refuse_overwriting(targets, sources, "--out-dir" if args.out_dir else "-o")
-    options = _wiki_options(args, drafts)
+    # Read once: --config's wiki for the options, its [sources] (or the config found) for --enrich.
+    file = configuration.read(args.config) if args.config or args.enrich else None
+    options = _wiki_options(file if args.config else None, drafts)
 
     def convert_one(draft: Draft, found: Mapping[str, SourceMetadata] | None) -> Conversion:
         source = None if draft.name == "<stdin>" else draft.name
@@ -151,7 +162,11 @@ def run(args: argparse.Namespace) -> int:
         except ConverterBug as error:
             raise ConverterBug(f"{draft.name}: {error}") from error
 
-    settings = replace(load_sources(args.config), enrich=True) if args.enrich else SourceSettings()
+    settings = (
+        replace(configuration.source_settings(file), enrich=True)
+        if args.enrich
+        else SourceSettings()
+    )
     try:
         results = list(zip(drafts, convert_all(drafts, convert_one, settings), strict=True))
     except ConverterBug as error:
@@ -163,15 +178,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.strict and any(c.errors for _, c in results) else 0
 
 
-def _wiki_options(args: argparse.Namespace, drafts: list[Draft]) -> dict[str, object]:
-    """The conversion options push uses for the wiki --config names; none without one (a
+def _wiki_options(file: ConfigFile | None, drafts: list[Draft]) -> dict[str, object]:
+    """The conversion options push uses for the wiki of the --config file; none without one (a
     config of [sources] alone is for --enrich)."""
     from bot import config, plan, site
 
-    if not args.config or not config.names_a_wiki(args.config):
+    if file is None or not file.names_a_wiki:
         return {}
 
-    settings = config.load(args.config)
+    settings = config.checked(file)
     wiki = site.connect(settings, login=False)
     with site.wiki_errors(settings):
         files = [Path(draft.name) for draft in drafts if draft.name != "<stdin>"]

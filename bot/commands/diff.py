@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import output
 from bot.commands.common import (
     add_config_argument,
     add_disclose_argument,
@@ -13,6 +14,7 @@ from bot.commands.common import (
     load_config,
     review,
 )
+from bot.drafts import draft_files
 
 HELP = """Show what `wikidraft push` would change on the wiki, writing nothing.
 
@@ -55,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.compare import write_json, write_text
 
     config = load_config(args)
+    if args.html:  # before the wiki is asked anything
+        drafts = draft_files(args.paths, args.recursive)
+        output.refuse_overwriting([args.html], drafts, "--html")
     plan = pushing.plan(
         config, args.paths, login=False, recursive=args.recursive, disclose=args.disclose
     )

@@ -15,6 +15,7 @@ from bot.errors import UserError
 from bot.notices import format_warning, print_warnings, to_json
 
 if TYPE_CHECKING:
+    from bot import plan, wikilinks
     from bot.config import Config
     from bot.pwbsite import BotPasswordSite
 
@@ -53,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render each draft, write its file, report the warnings."""
-    from bot import site
+    from bot import plan, site, wikilinks
 
     config = load_config(args)
     sources = draft_files(args.paths, args.recursive)
@@ -67,8 +68,14 @@ def run(args: argparse.Namespace) -> int:
         targets[target] = source
     output.refuse_overwriting(targets, sources, "-o")
     wiki = site.connect(config, login=False)
+    with site.wiki_errors(config):
+        known = plan.Prefixes(wiki)
+        drafts = {target: placed(wiki, config, known, source) for target, source in targets.items()}
+        # One review for the batch, as diff has: its titles are asked 50 at a time.
+        findings = wikilinks.review(wiki, [draft for draft, _ in drafts.values()])
     payloads = [
-        preview(wiki, config, source, target, args.json) for target, source in targets.items()
+        preview(wiki, config, draft, title, target, findings, args.json)
+        for target, (draft, title) in drafts.items()
     ]
     if args.json:
         print(
@@ -79,27 +86,43 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def preview(
-    wiki: BotPasswordSite, config: Config, source: Path, target: Path, as_json: bool
-) -> dict[str, object]:
-    """Render one draft into target and report the warnings; what --json prints of it."""
-    from bot import plan, site, wiki_html, wikilinks
+def placed(
+    wiki: BotPasswordSite, config: Config, known: plan.Prefixes, source: Path
+) -> tuple[wikilinks.Draft, str]:
+    """One draft read and converted, and the page title it would have in the namespace."""
+    from bot import plan, wikilinks
     from bot.title_guard import RefusedTitle, confine
 
-    conversion = plan.convert(source, wiki, config)
+    markdown, conversion = plan.convert(source, wiki, config)
+    try:
+        title = confine(conversion.title, conversion.namespace, config.target, known)
+    except RefusedTitle as error:
+        raise UserError(f"{source}: {error}") from None
+    return wikilinks.Draft(str(source), markdown, conversion), title
+
+
+def preview(
+    wiki: BotPasswordSite,
+    config: Config,
+    draft: wikilinks.Draft,
+    title: str,
+    target: Path,
+    findings: list[wikilinks.Finding],
+    as_json: bool,
+) -> dict[str, object]:
+    """Render one draft into target and report its warnings and findings; what --json prints
+    of it."""
+    from bot import plan, site, wiki_html
+
+    source, conversion = draft.source, draft.conversion
+    mine = [finding for finding in findings if finding.source == source]
     with site.wiki_errors(config):
-        try:
-            known = plan.Prefixes(wiki)
-            title = confine(conversion.title, conversion.namespace, config.target, known)
-        except RefusedTitle as error:
-            raise UserError(f"{source}: {error}") from None
-        findings = wikilinks.review(wiki, [wikilinks.Draft.read(source, conversion)])
         rendered = wiki_html.parse(wiki, title, conversion.wikitext)
         document = wiki_html.page(rendered, wiki, plan.server_url(wiki, config))
     output.write_file(target, document, "-o")
-    print_warnings(str(source), (*conversion.warnings, *findings))
+    print_warnings(source, (*conversion.warnings, *mine))
     for warning in rendered.warnings:
-        print(format_warning(str(source), None, warning), file=sys.stderr)
+        print(format_warning(source, None, warning), file=sys.stderr)
     if not as_json:
         print(target)
     parser = [
@@ -107,9 +130,9 @@ def preview(
         for warning in rendered.warnings
     ]
     return {
-        "source": str(source),
+        "source": source,
         "title": title,
         "output": str(target),
         "warnings": [to_json(warning) for warning in conversion.warnings] + parser,
-        "findings": [finding.to_json() for finding in findings],
+        "findings": [finding.to_json() for finding in mine],
     }

@@ -24,10 +24,9 @@ from converters.citations.state import citation_state
 from converters.citations.urls import is_wikipedia, path_words, site_label
 from converters.escape import escape_text
 from converters.options import ConvertOptions
-from converters.result import Reference
+from converters.result import Reference, Warn
 
 Render = Callable[[SyntaxTreeNode], str]
-Warn = Callable[[int | None, str], None]
 
 
 @dataclass(eq=False)  # entries are told apart by identity: two notes may read the same
