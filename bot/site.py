@@ -151,12 +151,16 @@ def wiki_errors(config: Config) -> Iterator[None]:
         raise UserError(f"cannot reach the wiki at {config.api}: {first_line(error)}") from None
 
 
+class NamespaceNotAllowed(UserError):
+    """The configured namespace is not one wikidraft may write on this wiki: a config mistake."""
+
+
 def require_namespace(site: BotPasswordSite, config: Config) -> None:
     """Stop unless bot/target.py allows the configured namespace on this wiki."""
     try:
         require(config.target, site.namespaces.values(), config.username)
     except TargetError as error:
-        raise UserError(str(error)) from None
+        raise NamespaceNotAllowed(str(error)) from None
 
 
 def first_line(error: BaseException) -> str:

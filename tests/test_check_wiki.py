@@ -134,3 +134,17 @@ def test_check_with_a_config_of_no_wiki_checks_the_sources_alone(tmp_path: Path)
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == "wikidraft: 1 draft(s): 0 error(s), 0 warning(s)\n"
+
+
+def test_check_with_a_namespace_the_wiki_does_not_allow_is_one_error_line(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    # Only the wiki can tell that "Main" is not its Draft namespace: still a config mistake.
+    config = write_config(tmp_path, local_wiki, namespace="Main")
+    path = draft(tmp_path, unique("Bees"), "Bees came back.\n")
+
+    result = wikidraft(config, "check", str(path))
+
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("wikidraft: error: ") and 'must be "Draft"' in line, line

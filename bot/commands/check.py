@@ -111,6 +111,8 @@ def _ask_wiki(
         wiki = site.connect(config, login=False)
         with site.wiki_errors(config):
             return wiki_problems(wiki, converted)
+    except site.NamespaceNotAllowed:
+        raise  # a mistake in the config, which only the wiki could judge
     except UserError as error:
         return _not_asked(error)
 
