@@ -51,6 +51,10 @@ class BotPasswordSite(APISite):
         # pywikibot has one cookie jar per process; wikidraft talks to one wiki per process.
         http.cookie_jar.clear()
         http.cookie_jar.load(self.cookie_jar_name(), ignore_discard=True)
+        # Tokens belong to the session they were issued in: a login token kept from another
+        # session fails the login ("Unable to continue login. Your session most likely timed
+        # out"), and pywikibot clears its wallet only when the user's name changes.
+        del self.tokens
         del self.userinfo
         if self.userinfo["name"] == self.username():
             self._loginstatus = LoginStatus.AS_USER
@@ -59,6 +63,7 @@ class BotPasswordSite(APISite):
         # refuses a login inside a bot-password session ("Cannot log in when using
         # BotPasswordSessionProvider sessions").
         http.cookie_jar.clear()
+        del self.tokens
         manager = ClientLoginManager(password=self.bot_password, site=self, user=self.username())
         manager.login_name = self.bot_login_name
         # retry=False: on failure pywikibot would forget the password and prompt for another.

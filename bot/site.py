@@ -127,7 +127,7 @@ def connect(config: Config, *, login: bool) -> BotPasswordSite:
         # and ours in a second request, and its Siteinfo asks for each property when first read.
         site._paraminfo._preloaded_modules |= set(MODULES)
         site._paraminfo.fetch(MODULES)
-        site.siteinfo._cache.update(site.siteinfo._get_siteinfo(SITEINFO, expiry=0))
+        site.siteinfo._cache.update(site.siteinfo._get_siteinfo(SITEINFO, expiry=None))
         if login:
             site.bot_password = config.password()
             site.login()

@@ -131,3 +131,20 @@ def test_retry_after_beyond_the_bound_fails_the_page_at_once_naming_the_wait(
     assert second.startswith("failed") and "not tried" in second
     assert "Traceback" not in stderr
     assert [revision_count(local_wiki, f"Draft:{title}") for title in titles] == [0, 0]
+
+
+def test_a_second_login_in_one_process_asks_for_a_login_token_of_its_own(
+    local_wiki: LocalWiki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The library used twice in one process (as a script or this suite does), the second time
+    # with an empty state folder: a fresh login, in a new session. The login token pywikibot
+    # kept from the first session's login is not valid in the second.
+    from bot import config as configuration
+    from bot import site
+
+    names = []
+    for run in ("first", "second"):
+        monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / run))
+        config = configuration.load(str(write_config(tmp_path, local_wiki)))
+        names.append(site.connect(config, login=True).userinfo["name"])
+    assert names == ["Admin", "Admin"]
