@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.compare import Change
@@ -77,6 +78,10 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
     "permissiondenied": (Status.FAILED, "the account may not edit this page"),
 }
 NO_ANSWER = "no answer"
+# What MediaWiki's pre-save transform rewrites: substitutions ({{subst:…}}, {{safesubst:…}}),
+# signatures (~~~, ~~~~, ~~~~~) and the pipe trick ([[A (b)|]], [[|A]]). A loose match: a text
+# that only looks so costs one request more; a miss only leaves a cut-off save unadopted.
+PRE_SAVE_MARKS = re.compile(r"subst:|~~~|\|\]\]|\[\[\|", re.IGNORECASE)
 # The API error codes after which every further edit of the batch would fail the same way.
 BATCH_STOPPERS = {
     "blocked": Stop.BLOCKED,
@@ -110,18 +115,28 @@ def publish(
         elif not force and change.item.exists and not change.item.page.botMayEdit():
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
-            sending(change)
             disclosed = edit_summary(summary, change.item.conversion, disclose)
-            outcome = save(site, change, disclosed, minor)
+            outcome = save(site, change, disclosed, minor, sending)
             stopped = outcome.stop
             yield outcome
 
 
-def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
-    """One edit and whatever it takes to know its outcome; no answer is an outcome too."""
+def save(
+    site: BotPasswordSite,
+    change: Change,
+    summary: str,
+    minor: bool,
+    sending: Callable[[Change], object] = lambda change: None,
+) -> Outcome:
+    """One edit and whatever it takes to know its outcome; no answer is an outcome too.
+
+    sending(change) is called just before the edit is sent, with the text the wiki will store.
+    """
     import pywikibot
 
     try:
+        change = pre_save_transformed(site, change)
+        sending(change)
         return _save(site, change, summary, minor)
     except pywikibot.exceptions.APIError as error:  # reading a lost save back was refused
         return Outcome(change, Status.FAILED, f"{error.code}: {wiki_words(error)}")
@@ -164,6 +179,22 @@ def _save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> O
         if ours:
             return Outcome(change, Status.UPDATED, "confirmed by reading it back", ours)
     return judge(change, result)
+
+
+def pre_save_transformed(site: BotPasswordSite, change: Change) -> Change:
+    """change with the text the wiki would store for it, expanded by the wiki itself.
+
+    Saving the expanded text ({{subst:submit}} already substituted, say) makes the page hold
+    exactly what was sent, so the ledger's note of a save cut off mid-way (bot/ledger.py) and
+    the read-back of a lost answer recognise it. A text with nothing to expand costs nothing.
+    """
+    item = change.item
+    if not PRE_SAVE_MARKS.search(item.text):
+        return change
+    params = {"title": item.title, "text": item.text, "contentmodel": "wikitext"}
+    request = site.simple_request(action="parse", onlypst=True, formatversion=2, **params)
+    text = stored(str(request.submit()["parse"]["text"]))
+    return replace(change, item=replace(item, text=text))
 
 
 def wiki_words(error: APIError) -> str:
