@@ -102,7 +102,8 @@ def publish(
 ) -> Iterator[Outcome]:
     """Save every new or changed page, one outcome per change, in order; the batch goes on.
 
-    sending(change) is called just before each save is sent (push notes it in the ledger).
+    sending(change) is called just before each save is sent, with the text the wiki will store
+    (push notes it in the ledger).
     """
     stopped: Stop | None = None
     for change in changes:
@@ -126,7 +127,7 @@ def save(
     change: Change,
     summary: str,
     minor: bool,
-    sending: Callable[[Change], object] = lambda change: None,
+    sending: Callable[[Change], object],
 ) -> Outcome:
     """One edit and whatever it takes to know its outcome; no answer is an outcome too.
 
@@ -138,9 +139,9 @@ def save(
         change = pre_save_transformed(site, change)
         sending(change)
         return _save(site, change, summary, minor)
-    except pywikibot.exceptions.APIError as error:  # reading a lost save back was refused
+    except pywikibot.exceptions.APIError as error:  # the expansion or a read-back was refused
         return Outcome(change, Status.FAILED, f"{error.code}: {wiki_words(error)}")
-    except pywikibot.exceptions.Error as error:  # the save, or reading it back, got no answer
+    except pywikibot.exceptions.Error as error:  # a request of this save got no answer
         return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}", stop=Stop.NO_ANSWER)
 
 
@@ -188,11 +189,15 @@ def pre_save_transformed(site: BotPasswordSite, change: Change) -> Change:
     exactly what was sent, so the ledger's note of a save cut off mid-way (bot/ledger.py) and
     the read-back of a lost answer recognise it. A text with nothing to expand costs nothing.
     """
+    from bot.pwbsite import SiteRequest
+
     item = change.item
     if not PRE_SAVE_MARKS.search(item.text):
         return change
-    params = {"title": item.title, "text": item.text, "contentmodel": "wikitext"}
-    request = site.simple_request(action="parse", onlypst=True, formatversion=2, **params)
+    params = {"action": "parse", "onlypst": True, "title": item.title, "text": item.text}
+    params.update(contentmodel="wikitext", formatversion=2)
+    # POST, as the edit is: the text may be long, and deciding on GET costs a paraminfo request.
+    request = SiteRequest(site=site, parameters=params, use_get=False)
     text = stored(str(request.submit()["parse"]["text"]))
     return replace(change, item=replace(item, text=text))
 
