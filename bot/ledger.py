@@ -36,11 +36,12 @@ that one, instead of calling our own save someone else's edit.
 
 ``schema`` is bumped on any incompatible change (2: the ``sending`` map, and hashes without
 reviewer templates); a ledger with a newer schema is refused rather than misread. Every change
-rewrites the whole file atomically (temporary file in the same folder, fsync, ``os.replace``,
-fsync of the folder) after re-reading it under a lock (``ledger.lock``, empty), so a crash
-leaves the ledger as it was after the last confirmed save, and two processes writing it at once
-keep each other's entries. A ledger left by older versions next to the drafts (their common
-folder) is read too, and moved into this one by ``prepare``.
+rewrites the whole file atomically (bot/atomic.py: temporary file in the same folder, fsync,
+``os.replace``, fsync of the folder; the file's mode kept, the umask's when new; a ledger that
+is a symbolic link is written through it and stays a link) after re-reading it under a lock
+(``ledger.lock``, empty), so a crash leaves the ledger as it was after the last confirmed save,
+and two processes writing it at once keep each other's entries. A ledger left by older versions
+next to the drafts (their common folder) is read too, and moved into this one by ``prepare``.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
+from bot import atomic
 from bot.errors import UserError
 from bot.plan import stored
 
@@ -249,24 +251,7 @@ class Ledger:
             "sending": _sorted({wiki: pages for wiki, pages in self._sending.items() if pages}),
         }
         payload = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        handle, temporary = tempfile.mkstemp(prefix=".ledger-", dir=self.path.parent)
-        try:
-            # mkstemp makes the file private; the ledger holds nothing secret and may be committed.
-            os.fchmod(handle, 0o644)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        # The rename is durable only once the folder's entry is on disk too.
-        folder = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        atomic.write_text(self.path, payload, durable=True)
 
 
 def _merge(into: Pages, other: Pages) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import errno
-import os
-import secrets
-import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot import atomic
 from bot.errors import UserError
 
 # What the user can do about a failed write, by errno; the rest get FALLBACK_HINT.
@@ -58,12 +56,12 @@ def make_directory(folder: Path, flag: str) -> None:
 def write_file(path: Path, text: str, flag: str) -> None:
     """Write text to path as UTF-8; a failure is a one-line UserError naming flag and path.
 
-    A regular file, or a new one, is replaced atomically: readers see the old text or the whole
-    new one. Anything else is written through, never replaced: a character device, a FIFO, and
-    a symbolic link, whose target gets the text (``-o /dev/stdout`` too, whatever stdout is).
+    A regular file, or a new one, is replaced atomically (keeping its mode; a new one gets the
+    umask's); a device, a FIFO or a symbolic link is written through, never replaced
+    (bot/atomic.py).
     """
     try:
-        _write(path, text)
+        atomic.write_text(path, text)
     except OSError as error:
         raise UserError(_cannot(f"{flag} {path}", "write it", error)) from None
 
@@ -77,40 +75,6 @@ def write_stdout(text: str) -> None:
         raise  # a reader that stopped (`| head`) is no error; the CLI exits quietly
     except OSError as error:
         raise UserError(_cannot("standard output", "write to it", error)) from None
-
-
-def _write(path: Path, text: str) -> None:
-    """write_file, raising OSError on failure."""
-    try:
-        status = path.lstat()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, text, mode=None)
-        return
-    if stat.S_ISREG(status.st_mode):
-        _replace(path, text, mode=stat.S_IMODE(status.st_mode))
-    elif stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    else:
-        with path.open("w", encoding="utf-8") as stream:
-            stream.write(text)
-
-
-def _replace(path: Path, text: str, mode: int | None) -> None:
-    """Write a temporary file beside path and rename it over path; mode None: the umask's."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    # 0o666 lets the umask decide, as for any new file; an existing file's mode is set below,
-    # before any text is in the temporary file.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            if mode is not None:
-                os.fchmod(stream.fileno(), mode)
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _cannot(where: str, action: str, error: OSError) -> str:

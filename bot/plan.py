@@ -18,6 +18,7 @@ from bot.title_guard import RefusedTitle, confine
 if TYPE_CHECKING:
     from bot.pwbsite import BotPasswordSite
     from converters import Conversion
+    from converters.citations.metadata import SourceMetadata
 
 BATCH = 50  # titles per preloading query: the API's limit for accounts without apihighlimits
 EMPTY = "empty draft: there is no text under the title to publish"
@@ -61,24 +62,45 @@ def convert(
 
     ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
     """
+    return convert_files([path], site, config, drafts)[0]
+
+
+def convert_files(
+    paths: list[Path],
+    site: BotPasswordSite,
+    config: Config,
+    drafts: Mapping[str, str] | None = None,
+) -> list[tuple[str, Conversion]]:
+    """Read and convert draft files as ``convert`` does; with [sources] enrich, the sources all
+    of them cite are fetched in one pool run (bot/enrich.py), not one draft after another."""
     import converters
     from bot.enrich import convert_all
 
+    options = convert_options(site, config, drafts)
+
+    def convert_one(
+        draft: tuple[Path, str], found: Mapping[str, SourceMetadata] | None
+    ) -> Conversion:
+        path, markdown = draft
+        try:
+            return converters.convert(markdown, sources=found, source_name=str(path), **options)
+        except converters.ConversionError as error:
+            raise UserError(f"{path}: {error}") from None
+        except converters.ConverterBug as error:
+            message = f"{path}: internal error of the converter, please report it: {error}"
+            raise UserError(message) from error
+
+    texts = [(path, read(path)) for path in paths]
+    conversions = convert_all(texts, convert_one, config.sources)
+    return list(zip([markdown for _, markdown in texts], conversions, strict=True))
+
+
+def read(path: Path) -> str:
+    """The text of a draft file; unreadable or undecodable is a UserError naming it."""
     try:
-        markdown = decode(str(path), path.read_bytes())
-        options = {"source_name": str(path), **convert_options(site, config, drafts)}
-        return markdown, convert_all(  # with [sources] enrich, citations filled from sources
-            [markdown],
-            lambda text, found: converters.convert(text, sources=found, **options),
-            config.sources,
-        )[0]
+        return decode(str(path), path.read_bytes())
     except OSError as error:
         raise UserError(f"{path}: cannot read: {error}") from None
-    except converters.ConversionError as error:
-        raise UserError(f"{path}: {error}") from None
-    except converters.ConverterBug as error:
-        message = f"{path}: internal error of the converter, please report it: {error}"
-        raise UserError(message) from error
 
 
 def convert_options(
@@ -173,7 +195,7 @@ def build(
     """Convert the drafts, map them to pages, and fetch the pages in batches."""
     files = draft_files(paths, recursive)
     drafts = draft_titles(site, config, files)
-    converted = [convert(path, site, config, drafts) for path in files]
+    converted = convert_files(files, site, config, drafts)
     known = Prefixes(site)
     items: list[Item] = []
     pages: dict[str, Any] = {}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.compare import Change
@@ -77,6 +78,10 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
     "permissiondenied": (Status.FAILED, "the account may not edit this page"),
 }
 NO_ANSWER = "no answer"
+# What MediaWiki's pre-save transform rewrites: substitutions ({{subst:…}}, {{safesubst:…}}),
+# signatures (~~~, ~~~~, ~~~~~) and the pipe trick ([[A (b)|]], [[|A]]). A loose match: a text
+# that only looks so costs one request more; a miss only leaves a cut-off save unadopted.
+PRE_SAVE_MARKS = re.compile(r"subst:|~~~|\|\]\]|\[\[\|", re.IGNORECASE)
 # The API error codes after which every further edit of the batch would fail the same way.
 BATCH_STOPPERS = {
     "blocked": Stop.BLOCKED,
@@ -97,7 +102,8 @@ def publish(
 ) -> Iterator[Outcome]:
     """Save every new or changed page, one outcome per change, in order; the batch goes on.
 
-    sending(change) is called just before each save is sent (push notes it in the ledger).
+    sending(change) is called just before each save is sent, with the text the wiki will store
+    (push notes it in the ledger).
     """
     stopped: Stop | None = None
     for change in changes:
@@ -110,22 +116,32 @@ def publish(
         elif not force and change.item.exists and not change.item.page.botMayEdit():
             yield Outcome(change, Status.FAILED, "the page opts out of bots ({{bots}}/{{nobots}})")
         else:
-            sending(change)
             disclosed = edit_summary(summary, change.item.conversion, disclose)
-            outcome = save(site, change, disclosed, minor)
+            outcome = save(site, change, disclosed, minor, sending)
             stopped = outcome.stop
             yield outcome
 
 
-def save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> Outcome:
-    """One edit and whatever it takes to know its outcome; no answer is an outcome too."""
+def save(
+    site: BotPasswordSite,
+    change: Change,
+    summary: str,
+    minor: bool,
+    sending: Callable[[Change], object],
+) -> Outcome:
+    """One edit and whatever it takes to know its outcome; no answer is an outcome too.
+
+    sending(change) is called just before the edit is sent, with the text the wiki will store.
+    """
     import pywikibot
 
     try:
+        change = pre_save_transformed(site, change)
+        sending(change)
         return _save(site, change, summary, minor)
-    except pywikibot.exceptions.APIError as error:  # reading a lost save back was refused
+    except pywikibot.exceptions.APIError as error:  # the expansion or a read-back was refused
         return Outcome(change, Status.FAILED, f"{error.code}: {wiki_words(error)}")
-    except pywikibot.exceptions.Error as error:  # the save, or reading it back, got no answer
+    except pywikibot.exceptions.Error as error:  # a request of this save got no answer
         return Outcome(change, Status.FAILED, f"{NO_ANSWER}: {error}", stop=Stop.NO_ANSWER)
 
 
@@ -164,6 +180,26 @@ def _save(site: BotPasswordSite, change: Change, summary: str, minor: bool) -> O
         if ours:
             return Outcome(change, Status.UPDATED, "confirmed by reading it back", ours)
     return judge(change, result)
+
+
+def pre_save_transformed(site: BotPasswordSite, change: Change) -> Change:
+    """change with the text the wiki would store for it, expanded by the wiki itself.
+
+    Saving the expanded text ({{subst:submit}} already substituted, say) makes the page hold
+    exactly what was sent, so the ledger's note of a save cut off mid-way (bot/ledger.py) and
+    the read-back of a lost answer recognise it. A text with nothing to expand costs nothing.
+    """
+    from bot.pwbsite import SiteRequest
+
+    item = change.item
+    if not PRE_SAVE_MARKS.search(item.text):
+        return change
+    params = {"action": "parse", "onlypst": True, "title": item.title, "text": item.text}
+    params.update(contentmodel="wikitext", formatversion=2)
+    # POST, as the edit is: the text may be long, and deciding on GET costs a paraminfo request.
+    request = SiteRequest(site=site, parameters=params, use_get=False)
+    text = stored(str(request.submit()["parse"]["text"]))
+    return replace(change, item=replace(item, text=text))
 
 
 def wiki_words(error: APIError) -> str:

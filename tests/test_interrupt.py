@@ -54,3 +54,34 @@ def test_interrupted_push_reports_its_saves_and_the_next_adopts_the_unconfirmed_
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert "since your last push" not in rerun.stdout and "2 updated" in rerun.stdout
     assert recorded(tmp_path) == {page: page_text(local_wiki, page)[0] for page in pages}
+
+
+def test_an_interrupted_submit_is_adopted_though_the_wiki_rewrote_the_text(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    # {{subst:submit}} is expanded by the wiki on save (its pre-save transform), so the page
+    # never holds the text the draft asked for; the save cut off by SIGTERM must still be ours.
+    title = unique("Interrupted submit")
+    page = f"Draft:{title}"
+    with FaultProxy(local_wiki.api) as proxy:
+        config = write_config(tmp_path, local_wiki, api=proxy.api)
+        path = str(draft(tmp_path, title, "First text.\n"))
+        assert wikidraft(config, "push", "--yes", path).returncode == 0
+        assert proxy.count("parse") == 0  # a text the wiki stores as sent costs no request
+        before = recorded(tmp_path)
+        draft(tmp_path, title, "Second text.\n")
+        proxy.inject(Fault("delay", seconds=2.0, action="edit"))
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        push = started(config, "push", "--yes", "--submit", path, **quiet)
+        until(lambda: proxy.count("edit") >= 2)  # the save is held by the proxy: stop now
+        push.send_signal(signal.SIGTERM)
+        assert push.wait(timeout=120) == 130
+        until(lambda: "Second text." in page_text(local_wiki, page)[1])
+        assert recorded(tmp_path) == before and proxy.count("parse") == 1
+        assert page_text(local_wiki, page)[1].startswith("{{AfC submission|||ts=")
+
+        draft(tmp_path, title, "Third text.\n")
+        rerun = wikidraft(config, "push", "--yes", path)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "since your last push" not in rerun.stdout and "1 updated" in rerun.stdout
+    assert recorded(tmp_path) == {page: page_text(local_wiki, page)[0]}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -152,3 +154,43 @@ def test_a_schema_1_ledger_is_read_and_rewritten_as_the_current_schema(tmp_path:
     ledger.record(API, "Draft:B", 4, "y")
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["schema"] == SCHEMA and set(document["wikis"][API]) == {"Draft:A", "Draft:B"}
+
+
+def test_each_write_is_on_disk_before_it_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A power cut is no fault a test can cause: watch for the calls that make the write durable,
+    # the new file synced before it is renamed over the ledger, and the folder after.
+    calls: list[str] = []
+    fsync, rename = os.fsync, os.replace
+
+    def synced(descriptor: int) -> None:
+        kind = "folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "file"
+        calls.append(f"fsync {kind}")
+        fsync(descriptor)
+
+    def renamed(source: str | Path, target: str | Path) -> None:
+        calls.append(f"rename onto {Path(target).name}")
+        rename(source, target)
+
+    monkeypatch.setattr(os, "fsync", synced)
+    monkeypatch.setattr(os, "replace", renamed)
+    Ledger(tmp_path / ".wikidraft" / "ledger.json").record(API, "Draft:A", 1, "A")
+    assert calls == ["fsync file", "rename onto ledger.json", "fsync folder"]
+
+
+def test_a_ledger_that_is_a_link_stays_one_and_keeps_its_mode(tmp_path: Path) -> None:
+    # A team may keep the ledger elsewhere (a shared checkout) and link it in, or make it private.
+    shared = tmp_path / "shared" / "ledger.json"
+    Ledger(shared).record(API, "Draft:A", 1, "A")
+    shared.chmod(0o600)
+    link = tmp_path / ".wikidraft" / "ledger.json"
+    link.parent.mkdir()
+    link.symlink_to(shared)
+    Ledger(link).record(API, "Draft:B", 2, "B")
+    assert link.is_symlink() and link.readlink() == shared
+    assert sorted(json.loads(shared.read_text(encoding="utf-8"))["wikis"][API]) == [
+        "Draft:A",
+        "Draft:B",
+    ]
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o600
