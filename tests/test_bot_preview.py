@@ -139,3 +139,17 @@ def test_links_to_the_wiki_become_absolute_and_footnote_links_stay_in_the_page()
         '<img src="http://upload.example/a.png">'
         '<sup><a href="#cite_note-1">[1]</a></sup><a href="https://example.org/">e</a>'
     )
+
+
+def test_preview_links_a_sibling_draft_to_its_page_as_push_does(
+    local_wiki: LocalWiki, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, local_wiki)
+    sibling = unique("Preview sibling")
+    linking = draft(tmp_path, unique("Preview linking"), "See [the other](preview-sibling.md).\n")
+    (tmp_path / "preview-sibling.md").write_text(f"# {sibling}\n\nA fact.\n", encoding="utf-8")
+    output = tmp_path / "page.html"
+    result = wikidraft(config, "preview", str(linking), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "names a file, not a wiki page" not in result.stderr
+    assert f"Draft:{sibling.replace(' ', '_')}" in output.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bot import plan, wikilinks
     from bot.config import Config
     from bot.pwbsite import BotPasswordSite
+    from converters import Conversion
 
 HELP = """Render drafts with the wiki's own parser into standalone HTML files, one per draft.
 
@@ -70,7 +71,14 @@ def run(args: argparse.Namespace) -> int:
     wiki = site.connect(config, login=False)
     with site.wiki_errors(config):
         known = plan.Prefixes(wiki)
-        drafts = {target: placed(wiki, config, known, source) for target, source in targets.items()}
+        files = list(targets.values())
+        # Converted as push sends them: a link to a sibling draft names its page; with
+        # [sources] enrich, the sources of all of them are fetched in one pool run.
+        converted = plan.convert_files(files, wiki, config, plan.draft_titles(wiki, config, files))
+        drafts = {
+            target: placed(config, known, source, *pair)
+            for (target, source), pair in zip(targets.items(), converted, strict=True)
+        }
         # One review for the batch, as diff has: its titles are asked 50 at a time.
         findings = wikilinks.review(wiki, [draft for draft, _ in drafts.values()])
     payloads = [
@@ -87,13 +95,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def placed(
-    wiki: BotPasswordSite, config: Config, known: plan.Prefixes, source: Path
+    config: Config, known: plan.Prefixes, source: Path, markdown: str, conversion: Conversion
 ) -> tuple[wikilinks.Draft, str]:
-    """One draft read and converted, and the page title it would have in the namespace."""
-    from bot import plan, wikilinks
+    """One converted draft, and the page title it would have in the namespace."""
+    from bot import wikilinks
     from bot.title_guard import RefusedTitle, confine
 
-    markdown, conversion = plan.convert(source, wiki, config)
     try:
         title = confine(conversion.title, conversion.namespace, config.target, known)
     except RefusedTitle as error:
