@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import emoji
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 Warn = Callable[[int | None, str], None]
@@ -37,7 +38,6 @@ def _texts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 def _name(word: str) -> str:
     """A word compared as a name: casefolded, without a possessive ("Newton's" -> "newton")."""
-    # endswith, not a regex: this runs for every word of the running text (proper_nouns).
     return (word[:-2] if word.endswith(("'s", "\u2019s")) else word).casefold()
 
 
@@ -46,23 +46,39 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
+def _text_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
+    """The text tokens among inline ``tokens`` and inside them (an image's alt), in reading
+    order: what ``SyntaxTreeNode.walk`` meets, without building a node for each token."""
+    for token in tokens:
+        if token.type == "text":
+            yield token
+        if token.children:
+            yield from _text_tokens(token.children)
+
+
+def _running_texts(blocks: Iterable[SyntaxTreeNode]) -> Iterator[str]:
+    """The text of each inline block under ``blocks`` but in headings, its texts joined by
+    spaces; the walk stops at block level (the inline tokens hold the rest)."""
+    pending = list(blocks)
+    while pending:
+        node = pending.pop()
+        if node.token is None:  # a container: a heading's text is not running text
+            if node.nester_tokens is not None and node.nester_tokens.opening.type != "heading_open":
+                pending.extend(node.children)
+        elif node.token.type == "inline":
+            yield " ".join(token.content for token in _text_tokens(node.token.children or ()))
+
+
 def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
     """Words (as ``_name`` compares them) the draft's running text capitalises mid-sentence
     and never writes in lower case: names, which sentence case keeps. Headings are Title Case:
     not evidence."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    for block in blocks:
-        for node in block.walk():
-            if node.type != "inline" or (node.parent and node.parent.type == "heading"):
-                continue
-            text = " ".join(child.content for child in _texts(node))
-            for sentence in _SENTENCE_END.split(text):
-                for word in _WORD.findall(sentence)[1:]:
-                    if word.islower():
-                        lower.add(_name(word))
-                    elif _is_capitalised(word):
-                        capitalised.add(_name(word))
+    words: set[str] = set()  # each distinct word is judged once
+    for text in _running_texts(blocks):
+        for sentence in _SENTENCE_END.split(text):
+            words.update(_WORD.findall(sentence)[1:])
+    lower = {_name(word) for word in words if word.islower()}
+    capitalised = {_name(word) for word in words if _is_capitalised(word)}
     return frozenset(capitalised - lower)
 
 
