@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import emoji
-from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+
+from converters.treewalk import block_nodes, inline_tokens
 
 Warn = Callable[[int | None, str], None]
 
@@ -46,30 +47,20 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
-def _text_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
-    """The text tokens among inline ``tokens`` and inside them (an image's alt), in reading
-    order: what ``SyntaxTreeNode.walk`` meets, without building a node for each token."""
-    for token in tokens:
-        if token.type == "text":
-            yield token
-        if token.children:
-            yield from _text_tokens(token.children)
-
-
-def _running_texts(blocks: Iterable[SyntaxTreeNode]) -> Iterator[str]:
+def _running_texts(blocks: Sequence[SyntaxTreeNode]) -> Iterator[str]:
     """The text of each inline block under ``blocks`` but in headings, its texts joined by
-    spaces; the walk stops at block level (the inline tokens hold the rest)."""
-    pending = list(blocks)
-    while pending:
-        node = pending.pop()
-        if node.token is None:  # a container: a heading's text is not running text
-            if node.nester_tokens is not None and node.nester_tokens.opening.type != "heading_open":
-                pending.extend(node.children)
-        elif node.token.type == "inline":
-            yield " ".join(token.content for token in _text_tokens(node.token.children or ()))
+    spaces (what ``_texts`` finds, read from the tokens)."""
+    for node in block_nodes(blocks):
+        inline = node.token
+        if inline is None or inline.type != "inline":
+            continue
+        if node.parent and node.parent.type == "heading":
+            continue
+        texts = inline_tokens(inline.children or ())
+        yield " ".join(token.content for token in texts if token.type == "text")
 
 
-def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
+def proper_nouns(blocks: Sequence[SyntaxTreeNode]) -> frozenset[str]:
     """Words (as ``_name`` compares them) the draft's running text capitalises mid-sentence
     and never writes in lower case: names, which sentence case keeps. Headings are Title Case:
     not evidence."""
