@@ -86,7 +86,8 @@ def tidy_heading(heading: SyntaxTreeNode, proper: frozenset[str], warn: Warn) ->
     texts = _texts(heading)
     if not texts:
         return
-    if any(emoji.emoji_count(node.content) for node in texts):
+    # Every emoji is outside ASCII: most headings are passed over without emoji's tokenizer.
+    if any(not node.content.isascii() and emoji.emoji_count(node.content) for node in texts):
         for node in texts:
             node.token.content = emoji.replace_emoji(node.content, "")
         warn(line, "emoji removed from a heading (MOS:HEADINGS)")
