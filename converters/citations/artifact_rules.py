@@ -12,7 +12,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifact import Artifact, any_of, report
-from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS
+from converters.citations.artifacts import IN_TEXT, IN_TEXT_HINTS, UNCITEABLE_URLS
 from converters.citations.positions import (
     child_lines,
     inline_blocks,
@@ -63,10 +63,17 @@ def _replacement(
     return [*refs, citation_needed(line)] if missing else refs
 
 
+def artifacts_in(text: str) -> list[re.Match[str]]:
+    """Where the artifacts of the table are in ``text`` (each match of any of them)."""
+    if not any(hint in text for hint in IN_TEXT_HINTS):
+        return []
+    return list(_ANY_IN_TEXT.finditer(text))
+
+
 def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
     """``token``'s text with each artifact replaced, or None when it holds none."""
     content = token.content
-    matches = list(_ANY_IN_TEXT.finditer(content))
+    matches = artifacts_in(content)
     if not matches:
         return None
     out: list[Token] = []
@@ -86,7 +93,7 @@ def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
 
 def _may_hold_artifacts(text: str) -> bool:
     """False when ``text`` holds no artifact and no marker an inline rule reports ("[^", "^[")."""
-    return "^" in text or _ANY_IN_TEXT.search(text) is not None
+    return "^" in text or bool(artifacts_in(text))
 
 
 def _replaced(lines: Iterator[tuple[int, Token]], env: dict[str, Any]) -> list[Token]:
