@@ -117,6 +117,11 @@ def replace_text_artifacts(state: StateCore) -> None:
         tokens[:] = _replaced(token_lines(tokens, line), state.env)
 
 
+def holds_uncitable_url(text: str) -> bool:
+    """Whether ``text`` holds a URL of the table; each has a scheme, so "://" is tested first."""
+    return "://" in text and any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+
+
 def _uncitable(url: str) -> Artifact | None:
     """The table entry for a URL that is not the source it stands for, if it is one."""
     return next((a for a in UNCITEABLE_URLS if a.pattern.match(url)), None)
@@ -158,7 +163,7 @@ def replace_uncitable_urls(state: StateCore) -> None:
     listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
 
     def holds(text: str) -> bool:
-        return defined or bool(listed) or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+        return defined or bool(listed) or holds_uncitable_url(text)
 
     rewrite_links(state, _uncitable_link, holds)
     for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations
