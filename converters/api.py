@@ -123,7 +123,10 @@ def release(tree: SyntaxTreeNode) -> None:
     frees, and it is paused until convert() returns; without children, each node is freed as
     soon as nothing else holds it.
     """
-    for node in list(tree.walk()):
+    pending = [tree]  # a stack, not a walk: no generator per node
+    while pending:
+        node = pending.pop()
+        pending += node.children
         node.children = []
 
 

@@ -23,6 +23,8 @@ _OPENERS: dict[type, str] = {
 }
 _NAME_ENDS = (tk.TemplateParamSeparator, tk.WikilinkSeparator, tk.ExternalLinkSeparator)
 _CLOSERS = (tk.HeadingEnd, tk.TemplateClose, tk.WikilinkClose, tk.ExternalLinkClose)
+# Every token the count looks at: one test passes the others (text, most of a tag) over.
+_COUNTED = frozenset({*_OPENERS, *_NAME_ENDS, *_CLOSERS, tk.TagOpenOpen})
 
 
 def _tokenize(wikitext: str) -> list[tk.Token]:
@@ -52,6 +54,8 @@ def constructs(wikitext: str) -> Counter[Construct]:
     open_constructs: list[tuple[str, int]] = []  # kind and index of the opening token
     for index, token in enumerate(tokens):
         kind = type(token)
+        if kind not in _COUNTED:
+            continue
         if kind in _OPENERS:
             open_constructs.append((_OPENERS[kind], index))
         elif kind in _NAME_ENDS or kind in _CLOSERS:

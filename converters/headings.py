@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 
-import emoji
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.result import Warn
+from converters.treewalk import block_nodes, inline_tokens
 
 # "1. Overview", "2.3 History", "4) Uses", "IV. Legacy": numbering MediaWiki adds itself (in
 # the table of contents). A plain number needs its dot or parenthesis: "1984 in film" is a name.
@@ -37,7 +37,6 @@ def _texts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 def _name(word: str) -> str:
     """A word compared as a name: casefolded, without a possessive ("Newton's" -> "newton")."""
-    # endswith, not a regex: this runs for every word of the running text (proper_nouns).
     return (word[:-2] if word.endswith(("'s", "\u2019s")) else word).casefold()
 
 
@@ -46,23 +45,29 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
-def proper_nouns(blocks: Iterable[SyntaxTreeNode]) -> frozenset[str]:
+def _running_texts(blocks: Sequence[SyntaxTreeNode]) -> Iterator[str]:
+    """The text of each inline block under ``blocks`` but in headings, its texts joined by
+    spaces (what ``_texts`` finds, read from the tokens)."""
+    for node in block_nodes(blocks):
+        inline = node.token
+        if inline is None or inline.type != "inline":
+            continue
+        if node.parent and node.parent.type == "heading":
+            continue
+        texts = inline_tokens(inline.children or ())
+        yield " ".join(token.content for token in texts if token.type == "text")
+
+
+def proper_nouns(blocks: Sequence[SyntaxTreeNode]) -> frozenset[str]:
     """Words (as ``_name`` compares them) the draft's running text capitalises mid-sentence
     and never writes in lower case: names, which sentence case keeps. Headings are Title Case:
     not evidence."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    for block in blocks:
-        for node in block.walk():
-            if node.type != "inline" or (node.parent and node.parent.type == "heading"):
-                continue
-            text = " ".join(child.content for child in _texts(node))
-            for sentence in _SENTENCE_END.split(text):
-                for word in _WORD.findall(sentence)[1:]:
-                    if word.islower():
-                        lower.add(_name(word))
-                    elif _is_capitalised(word):
-                        capitalised.add(_name(word))
+    words: set[str] = set()  # each distinct word is judged once
+    for text in _running_texts(blocks):
+        for sentence in _SENTENCE_END.split(text):
+            words.update(_WORD.findall(sentence)[1:])
+    lower = {_name(word) for word in words if word.islower()}
+    capitalised = {_name(word) for word in words if _is_capitalised(word)}
     return frozenset(capitalised - lower)
 
 
@@ -72,6 +77,18 @@ def _is_title_case(words: list[str]) -> bool:
     return bool(major) and all(word[0].isupper() for word in major)
 
 
+def _drop_emoji(texts: list[SyntaxTreeNode], line: int | None, warn: Warn) -> None:
+    """Remove the emoji from a heading's texts, and warn when there were any."""
+    # Imported here, for the few headings outside ASCII: loading its data costs 12 ms of
+    # every start of `wikidraft convert`.
+    import emoji
+
+    if any(emoji.emoji_count(node.content) for node in texts):
+        for node in texts:
+            node.token.content = emoji.replace_emoji(node.content, "")
+        warn(line, "emoji removed from a heading (MOS:HEADINGS)")
+
+
 def tidy_heading(heading: SyntaxTreeNode, proper: frozenset[str], warn: Warn) -> None:
     """Drop numbering and emoji from ``heading`` and put it in sentence case, in place;
     warn about emoji and a "Conclusion"."""
@@ -79,10 +96,9 @@ def tidy_heading(heading: SyntaxTreeNode, proper: frozenset[str], warn: Warn) ->
     texts = _texts(heading)
     if not texts:
         return
-    if any(emoji.emoji_count(node.content) for node in texts):
-        for node in texts:
-            node.token.content = emoji.replace_emoji(node.content, "")
-        warn(line, "emoji removed from a heading (MOS:HEADINGS)")
+    # Every emoji is outside ASCII: most headings are passed over without emoji's tokenizer.
+    if not all(node.content.isascii() for node in texts):
+        _drop_emoji(texts, line, warn)
     first = texts[0]
     if heading.children[0].children and heading.children[0].children[0] is first:
         first.token.content = _NUMBERING.sub("", first.content, count=1).lstrip()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import mwparserfromhell
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converters import convert
+from converters.citations.artifact import Artifact
+from converters.citations.artifact_rules import artifacts_in, holds_uncitable_url
+from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS
 
 # Fragments of the ways drafts cite, including broken and ambiguous ones.
 MARKERS = st.sampled_from(
@@ -50,3 +56,18 @@ def test_any_mix_converts_with_each_name_defined_once(markdown: str) -> None:
     assert not any(name.isdigit() for name in defined)
     assert conversion.wikitext.count("{{reflist}}") == (1 if defined else 0)
     assert "utm_source" not in conversion.wikitext
+
+
+@pytest.mark.parametrize("artifact", IN_TEXT, ids=lambda artifact: artifact.kind)
+@given(data=st.data())
+def test_every_artifact_in_text_is_found_past_the_hints(artifact: Artifact, data: Any) -> None:
+    """The substring pretest (artifacts.IN_TEXT_HINTS) never passes an artifact over."""
+    text = data.draw(st.from_regex(artifact.pattern, fullmatch=True))
+    assert artifacts_in(text)
+
+
+@pytest.mark.parametrize("artifact", UNCITEABLE_URLS, ids=lambda artifact: artifact.kind)
+@given(data=st.data())
+def test_every_uncitable_url_is_found_past_the_pretest(artifact: Artifact, data: Any) -> None:
+    """The "://" pretest of holds_uncitable_url never passes a URL of the table over."""
+    assert holds_uncitable_url(data.draw(st.from_regex(artifact.pattern)))

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from linkify_it import LinkifyIt
 
 from converters import convert
 from converters.parser import markdown_parser
@@ -64,6 +65,20 @@ def test_bare_urls_are_written_as_links(markdown: str, wikitext: str | None) -> 
         assert "<nowiki>https://example.org" in converted and "<nowiki>irc:" in converted
     else:
         assert converted == wikitext
+
+
+@given(
+    st.text(max_size=20),
+    st.sampled_from(["://", "@", "www.", "WWW."]),
+    st.text(max_size=20),
+)
+def test_what_passes_the_gfm_pretest_passes_linkify_its_own(
+    before: str, marker: str, after: str
+) -> None:
+    """GfmLinkify.pretest stands in for linkify-it's pretest: it must never pass less."""
+    text = before + marker + after
+    assert markdown_parser().linkify.pretest(text)
+    assert LinkifyIt.pretest(markdown_parser().linkify, text)
 
 
 def test_relative_links_name_pages_files_and_other_drafts() -> None:

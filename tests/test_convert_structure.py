@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import emoji
 import pytest
 from markdown_it.utils import read_fixture_file
 
@@ -130,6 +131,11 @@ def test_emoji_leave_headings_with_a_warning() -> None:
     assert [str(w) for w in conversion.warnings] == [
         "line 3: emoji removed from a heading (MOS:HEADINGS)"
     ]
+
+
+def test_no_emoji_is_ascii() -> None:
+    """tidy_heading passes ASCII headings over without emoji's tokenizer."""
+    assert sorted(key for key in emoji.EMOJI_DATA if key.isascii()) == []
 
 
 @pytest.mark.parametrize("heading", ["## Conclusion", "## In Conclusion", "### 5. Conclusions"])

@@ -12,7 +12,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifact import Artifact, any_of, report
-from converters.citations.artifacts import IN_TEXT, UNCITEABLE_URLS
+from converters.citations.artifacts import IN_TEXT, IN_TEXT_HINTS, UNCITEABLE_URLS
 from converters.citations.positions import (
     child_lines,
     inline_blocks,
@@ -63,10 +63,17 @@ def _replacement(
     return [*refs, citation_needed(line)] if missing else refs
 
 
+def artifacts_in(text: str) -> list[re.Match[str]]:
+    """Where the artifacts of the table are in ``text`` (each match of any of them)."""
+    if not any(hint in text for hint in IN_TEXT_HINTS):
+        return []
+    return list(_ANY_IN_TEXT.finditer(text))
+
+
 def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
     """``token``'s text with each artifact replaced, or None when it holds none."""
     content = token.content
-    matches = list(_ANY_IN_TEXT.finditer(content))
+    matches = artifacts_in(content)
     if not matches:
         return None
     out: list[Token] = []
@@ -86,7 +93,7 @@ def _split(token: Token, line: int, env: dict[str, Any]) -> list[Token] | None:
 
 def _may_hold_artifacts(text: str) -> bool:
     """False when ``text`` holds no artifact and no marker an inline rule reports ("[^", "^[")."""
-    return "^" in text or _ANY_IN_TEXT.search(text) is not None
+    return "^" in text or bool(artifacts_in(text))
 
 
 def _replaced(lines: Iterator[tuple[int, Token]], env: dict[str, Any]) -> list[Token]:
@@ -108,6 +115,11 @@ def replace_text_artifacts(state: StateCore) -> None:
         block.children = _replaced(child_lines(block), state.env)
     for line, tokens in inline_footnotes(state.tokens, state.env):
         tokens[:] = _replaced(token_lines(tokens, line), state.env)
+
+
+def holds_uncitable_url(text: str) -> bool:
+    """Whether ``text`` holds a URL of the table; each has a scheme, so "://" is tested first."""
+    return "://" in text and any(a.pattern.search(text) for a in UNCITEABLE_URLS)
 
 
 def _uncitable(url: str) -> Artifact | None:
@@ -151,7 +163,7 @@ def replace_uncitable_urls(state: StateCore) -> None:
     listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
 
     def holds(text: str) -> bool:
-        return defined or bool(listed) or any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+        return defined or bool(listed) or holds_uncitable_url(text)
 
     rewrite_links(state, _uncitable_link, holds)
     for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.citations import names
@@ -25,8 +26,10 @@ from converters.citations.urls import is_wikipedia, path_words, site_label
 from converters.escape import escape_text
 from converters.options import ConvertOptions
 from converters.result import Reference, Warn
+from converters.treewalk import block_nodes, inline_tokens
 
 Render = Callable[[SyntaxTreeNode], str]
+_USES = frozenset({"cite_ref", "footnote_ref"})  # the tokens that cite a definition
 
 
 @dataclass(eq=False)  # entries are told apart by identity: two notes may read the same
@@ -112,14 +115,17 @@ class ReferenceBook:
         defining: list[SyntaxTreeNode] = []
         first_lines: dict[str, int | None] = {}
         totals: Counter[str] = Counter()
-        for node in tree.walk():  # one walk finds both definitions and uses
-            kind = node.type  # a property worked out on every read, for every node of the draft
+        uses: list[Token] = []
+        for node in block_nodes([tree]):  # one walk finds both definitions and uses
+            kind = node.type
             if kind in {"cite_def", "footnote"}:
                 defining.append(node)
-            elif kind in {"cite_ref", "footnote_ref"}:
-                key = node.meta["key"] if kind == "cite_ref" else footnote_key(node.meta)
-                first_lines.setdefault(key, node.meta.get("line"))
-                totals[key] += 1
+            elif kind == "inline":  # uses are inline tokens
+                uses += (t for t in inline_tokens(node.token.children or ()) if t.type in _USES)
+        for use in uses:
+            key = use.meta["key"] if use.type == "cite_ref" else footnote_key(use.meta)
+            first_lines.setdefault(key, use.meta.get("line"))
+            totals[key] += 1
         definitions = _definitions(defining, env, self._sources is not None)
         for key, entry in definitions.items():
             entry.total = totals[key]

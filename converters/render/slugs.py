@@ -7,6 +7,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from converters.structure import plain_text
+from converters.treewalk import block_nodes
 
 # github-slugger: lower case, punctuation removed, each space a hyphen.
 _NOT_SLUG = re.compile(r"[^\w\- ]")
@@ -27,7 +28,7 @@ def heading_slugs(tree: SyntaxTreeNode) -> list[tuple[str, SyntaxTreeNode]]:
     heading is ``slug-1``, ``slug-2`` … on GitHub."""
     slugs: list[tuple[str, SyntaxTreeNode]] = []
     seen: dict[str, int] = {}
-    for node in tree.walk():
+    for node in block_nodes([tree]):  # headings are blocks
         if node.type == "heading":
             slug = github_slug(_shown(node))
             repeat = seen.get(slug, 0)
