@@ -71,8 +71,8 @@ def test_an_interrupted_submit_is_adopted_though_the_wiki_rewrote_the_text(
         before = recorded(tmp_path)
         draft(tmp_path, title, "Second text.\n")
         proxy.inject(Fault("delay", seconds=2.0, action="edit"))
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        push = started(config, "push", "--yes", "--submit", path, **quiet)
+        with open(tmp_path / "push.out", "w", encoding="utf-8") as out:  # never /dev/null
+            push = started(config, "push", "--yes", "--submit", path, stdout=out, stderr=out)
         until(lambda: proxy.count("edit") >= 2)  # the save is held by the proxy: stop now
         push.send_signal(signal.SIGTERM)
         assert push.wait(timeout=120) == 130

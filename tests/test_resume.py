@@ -48,17 +48,22 @@ def until(condition: Callable[[], object], seconds: float = 60) -> None:
 
 
 def test_killed_push_resumes_skipping_what_was_saved(local_wiki: LocalWiki, tmp_path: Path) -> None:
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    # Every save is held 2 s by the proxy, then done by the wiki whether or not we wait.
-    with slow_push(local_wiki, tmp_path, "Resume", 2.0, tmp_path / "s", **quiet) as running:
+    # Every save is held 2 s by the proxy, then done by the wiki whether or not we wait. The
+    # child's output goes to a file of this test's own (never /dev/null: see tests/conftest.py).
+    with (
+        open(tmp_path / "push.out", "w", encoding="utf-8") as out,
+        slow_push(
+            local_wiki, tmp_path, "Resume", 2.0, tmp_path / "s", stdout=out, stderr=out
+        ) as running,
+    ):
         titles, paths, config, proxy, push = running
         until(lambda: recorded(tmp_path) and proxy.count("edit") >= 2)
         # The first save is recorded; the second is held by the proxy: kill the push right now.
         push.send_signal(signal.SIGKILL)
         push.wait()
         assert list(recorded(tmp_path)) == [f"Draft:{titles[0]}"]
-        time.sleep(2.5)  # the wiki finishes the second save, which nobody will confirm
-        assert page_text(local_wiki, f"Draft:{titles[1]}") is not None
+        # The wiki finishes the second save, which nobody will confirm; the third never started.
+        until(lambda: page_text(local_wiki, f"Draft:{titles[1]}") is not None)
         assert page_text(local_wiki, f"Draft:{titles[2]}") is None
 
         proxy.clear()
