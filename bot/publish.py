@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Comment, Tag
 
 from bot.compare import Change
 from bot.plan import stored
@@ -79,8 +83,10 @@ EDIT_ERRORS: dict[str, tuple[Status, str]] = {
 }
 NO_ANSWER = "no answer"
 # What MediaWiki's pre-save transform rewrites: substitutions ({{subst:…}}, {{safesubst:…}}),
-# signatures (~~~, ~~~~, ~~~~~) and the pipe trick ([[A (b)|]], [[|A]]). A loose match: a text
-# that only looks so costs one request more; a miss only leaves a cut-off save unadopted.
+# signatures (~~~, ~~~~, ~~~~~) and the pipe trick ([[A (b)|]], [[|A]]); not inside comments
+# or extension tags (<nowiki>, <pre>, <ref>…: T4700), where a converted draft's code and
+# escapes keep theirs. A text that only looks so costs one request more; a miss only leaves a
+# cut-off save unadopted.
 PRE_SAVE_MARKS = re.compile(r"subst:|~~~|\|\]\]|\[\[\|", re.IGNORECASE)
 # The API error codes after which every further edit of the batch would fail the same way.
 BATCH_STOPPERS = {
@@ -192,7 +198,8 @@ def pre_save_transformed(site: BotPasswordSite, change: Change) -> Change:
     from bot.pwbsite import SiteRequest
 
     item = change.item
-    if not PRE_SAVE_MARKS.search(item.text):
+    tags = {str(tag).strip("<>").lower() for tag in site.siteinfo["extensiontags"]}
+    if not rewritten_on_save(item.text, tags):
         return change
     params = {"action": "parse", "onlypst": True, "title": item.title, "text": item.text}
     params.update(contentmodel="wikitext", formatversion=2)
@@ -200,6 +207,20 @@ def pre_save_transformed(site: BotPasswordSite, change: Change) -> Change:
     request = SiteRequest(site=site, parameters=params, use_get=False)
     text = stored(str(request.submit()["parse"]["text"]))
     return replace(change, item=replace(item, text=text))
+
+
+def rewritten_on_save(text: str, extension_tags: Collection[str]) -> bool:
+    """Whether MediaWiki's pre-save transform may rewrite text: one of its marks outside the
+    comments and the extension tags (lower-case names, without brackets), which it skips."""
+    if not PRE_SAVE_MARKS.search(text):
+        return False  # the cheap test first: most pages have no mark anywhere
+    code = mwparserfromhell.parse(text)
+    for node in code.filter(recursive=True):
+        skipped = isinstance(node, Tag) and str(node.tag).strip().lower() in extension_tags
+        if skipped or isinstance(node, Comment):
+            with suppress(ValueError):  # already gone with the tag it was in
+                code.remove(node)
+    return bool(PRE_SAVE_MARKS.search(str(code)))
 
 
 def wiki_words(error: APIError) -> str:

@@ -40,10 +40,11 @@ RETRY_NOTES = ("Pausing due to database lag", "Retry-After")
 # asked for in one paraminfo request instead of one each (pywikibot fetches them lazily).
 MODULES = ("query+tokens", "query+info", "query+revisions", "query+categoryinfo", "edit", "parse")
 # The site information wikidraft and pywikibot read (general: article path, page size limit;
-# namespaces; extensions: pywikibot's checks before preloading), asked for in one request.
+# namespaces; extensions: pywikibot's checks before preloading; extensiontags: what the
+# pre-save transform skips), asked for in one request.
 # Each run asks afresh instead of trusting pywikibot's 30-day cache: a wiki that lowered its
 # page size limit or renamed a namespace since must count at once.
-SITEINFO = ("general", "namespaces", "namespacealiases", "extensions")
+SITEINFO = ("general", "namespaces", "namespacealiases", "extensions", "extensiontags")
 
 
 class OneLineHandler(logging.Handler):
