@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from converters import convert
+from converters.chatphrases import _HINTS, folded
 
 LEAD = "# Tides\n\nTides are the rise and fall of sea levels.\n\n"  # the finding is on line 5
 
@@ -67,6 +69,33 @@ def test_prose_that_merely_resembles_chat_text_is_no_finding(text: str) -> None:
 def test_a_label_only_counts_at_the_start_of_a_line() -> None:
     conversion = convert(LEAD + "The log reads\nUser: none\nand stops.\n")
     assert [(w.line, w.kind) for w in conversion.errors] == [(6, "transcript-label")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("As an A\u0131 language model, I cannot measure tides.", "ai-disclaimer"),
+        ("I hope thi\u017f helps with your article.", "chat-sign-off"),
+        ("If you'd like, \u0130 can add more on neap tides.", "chat-sign-off"),
+    ],
+)
+def test_a_phrase_the_pattern_matches_in_another_case_is_found(text: str, kind: str) -> None:
+    # re.IGNORECASE reads dotless i and dotted I as "i", long s as "s"; the hint test did not.
+    conversion = convert(LEAD + text + "\n")
+    assert [(w.line, w.kind) for w in conversion.errors] == [(5, kind)]
+
+
+def test_every_letter_the_patterns_read_as_a_hint_letter_is_folded_to_it() -> None:
+    """The hints (lower case) are found wherever a case-insensitive pattern could match."""
+    every = "".join(map(chr, range(0x80, 0x110000)))  # each non-ASCII character once
+    letters = {char for hint in _HINTS for char in hint if char.isalpha()}
+    missed = {
+        (letter, match.group())
+        for letter in letters
+        for match in re.finditer(re.escape(letter), every, re.IGNORECASE)
+        if folded(match.group()) != letter
+    }
+    assert sorted(missed) == []
 
 
 def wikidraft(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:

@@ -18,8 +18,8 @@ IN_TEXT: tuple[Artifact, ...] = (
     *perplexity.TEXT_ARTIFACTS,
     *grok.TEXT_ARTIFACTS,
 )
-# A literal that every match of an ``IN_TEXT`` pattern holds (a test draws matches of each):
-# substring tests pass most text over, where one search of the patterns costs 70 ms per MB.
+# Every match of an ``IN_TEXT`` pattern holds one of these literals (a test draws matches of
+# each): substring tests pass most text over, where one search of the patterns costs 70 ms/MB.
 IN_TEXT_HINTS = ("cit", "turn", "【", "[web:", "[attached_file:", "grok_")
 # URLs that are not the source they stand for.
 UNCITEABLE_URLS: tuple[Artifact, ...] = (gemini.GROUNDING_REDIRECT, perplexity.FILE_UPLOAD)
