@@ -228,6 +228,19 @@ def test_a_source_list_entry_that_is_a_redirect_flags_each_citation_of_it() -> N
     assert (6, "gemini-grounding-redirect") in kinds
 
 
+def test_a_footnote_that_is_a_redirect_flags_each_citation_of_it() -> None:
+    # A redirect in a footnote is no more a source than in a source list (found in review).
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    conversion = convert(
+        f"# T\n\nA fact.[^a] B.[^b] C.[^a]\n\n[^a]: {redirect}\n[^b]: https://example.org/good\n"
+    )
+    assert "vertexaisearch" not in conversion.wikitext
+    assert conversion.wikitext.count(NEEDED) == 2 and len(conversion.references) == 1
+    kinds = [(w.line, w.kind) for w in conversion.warnings if w.kind.startswith("gemini")]
+    assert kinds.count((3, "gemini-grounding-redirect")) == 2
+    assert (5, "gemini-grounding-redirect") in kinds
+
+
 def test_without_templates_a_lost_source_is_flagged_in_plain_markup() -> None:
     wikitext = convert("# T\n\nA fact.\ue200cite\ue202turn0search0\ue201\n", reflist="tag").wikitext
     assert wikitext.startswith("A fact.<sup>[<i>citation needed</i>]</sup>")

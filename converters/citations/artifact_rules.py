@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from converters.citations.artifact import Artifact, any_of, report
 from converters.citations.artifacts import IN_TEXT, IN_TEXT_HINTS, UNCITEABLE_URLS
+from converters.citations.book import footnote_key, footnote_label
 from converters.citations.positions import (
     child_lines,
     inline_blocks,
@@ -140,19 +141,34 @@ def _uncitable_link(
 
 
 def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
-    """Source list entries whose URL is a redirect or an upload, by key, each reported."""
+    """Source list entries and footnotes whose URL is a redirect or an upload, by key (a
+    footnote's as the book keys it), each reported."""
     keys: dict[str, Artifact] = {}
-    for opening, inline in zip(state.tokens, state.tokens[1:], strict=False):
-        if opening.type != "cite_def_open":
-            continue
-        found = next((a for a in UNCITEABLE_URLS if a.pattern.search(inline.content)), None)
-        if found is not None:
-            line = opening.map[0] + 1 if opening.map else None
-            report(
-                state.env, line, found, inline.content, "is no source; its citations are flagged"
-            )
-            keys[opening.meta["key"]] = found
+    opening: Token | None = None
+    for token in state.tokens:
+        if token.type in {"cite_def_open", "footnote_reference_open"}:
+            opening = token
+        elif token.type == "footnote_reference_close":
+            opening = None
+        elif opening is not None and token.type == "inline":
+            found = next((a for a in UNCITEABLE_URLS if a.pattern.search(token.content)), None)
+            footnote = opening.type == "footnote_reference_open"
+            key = footnote_key(opening.meta) if footnote else opening.meta["key"]
+            if found is not None and key not in keys:
+                line = (token.map or opening.map or [None])[0]
+                line = line + 1 if line is not None else None
+                message = "is no source; its citations are flagged"
+                report(state.env, line, found, token.content, message)
+                keys[key] = found
+            opening = opening if footnote else None  # a source list entry is one line
     return keys
+
+
+def _cited_key(token: Token) -> str:
+    """The book's key of the definition a citation marker or footnote marker cites, else ""."""
+    if token.type == "cite_ref":
+        return str(token.meta["key"])
+    return footnote_key(token.meta) if token.type == "footnote_ref" else ""
 
 
 def replace_uncitable_urls(state: StateCore) -> None:
@@ -169,12 +185,13 @@ def replace_uncitable_urls(state: StateCore) -> None:
     for block in inline_blocks(state.tokens, holds):  # "([Site](url))" groups, as citations
         children: list[Token] = []
         for line, token in child_lines(block):
-            key = token.meta["key"] if token.type == "cite_ref" else ""
+            key = _cited_key(token)
             source = links.get(key)
             artifact = _uncitable(source.url) if source else listed.get(key)
             if artifact is None:
                 children.append(token)
                 continue
-            report(state.env, line, artifact, token.meta["source"], artifact.advice)
+            written = token.meta.get("source") or f"[^{footnote_label(token.meta)}]"
+            report(state.env, line, artifact, written, artifact.advice)
             children.append(citation_needed(line))
         block.children = children
