@@ -37,11 +37,11 @@ that one, instead of calling our own save someone else's edit.
 ``schema`` is bumped on any incompatible change (2: the ``sending`` map, and hashes without
 reviewer templates); a ledger with a newer schema is refused rather than misread. Every change
 rewrites the whole file atomically (bot/atomic.py: temporary file in the same folder, fsync,
-``os.replace``, fsync of the folder; the file's mode kept, the umask's when new; a ledger that
-is a symbolic link is written through it and stays a link) after re-reading it under a lock
-(``ledger.lock``, empty), so a crash leaves the ledger as it was after the last confirmed save,
-and two processes writing it at once keep each other's entries. A ledger left by older versions
-next to the drafts (their common folder) is read too, and moved into this one by ``prepare``.
+``os.replace``, fsync of the folder; the file's mode kept, the umask's when new; a ledger that is a
+symbolic link stays one, and the file it leads to is replaced so) after re-reading it under a lock
+(``ledger.lock``, empty), so a crash leaves the ledger as it was after the last confirmed save, and
+two processes writing it at once keep each other's entries. A ledger left by older versions next to
+the drafts (their common folder) is read too, and moved into this one by ``prepare``.
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ def write_file(path: Path, text: str, flag: str) -> None:
     """Write text to path as UTF-8; a failure is a one-line UserError naming flag and path.
 
     A regular file, or a new one, is replaced atomically (keeping its mode; a new one gets the
-    umask's); a device, a FIFO or a symbolic link is written through, never replaced
-    (bot/atomic.py).
+    umask's), and so is the file a symbolic link leads to (the link stays); a device or a FIFO
+    is written through, never replaced (bot/atomic.py).
     """
     try:
         atomic.write_text(path, text)

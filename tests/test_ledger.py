@@ -194,3 +194,23 @@ def test_a_ledger_that_is_a_link_stays_one_and_keeps_its_mode(tmp_path: Path) ->
         "Draft:B",
     ]
     assert stat.S_IMODE(shared.stat().st_mode) == 0o600
+
+
+def test_a_ledger_behind_a_link_is_replaced_whole_not_rewritten_in_place(tmp_path: Path) -> None:
+    # Rewritten in place (truncated, then written), a crash mid-way would leave half a ledger;
+    # a reader that opened it before the write sees the old document whole only if the file
+    # was replaced.
+    shared = tmp_path / "shared" / "ledger.json"
+    Ledger(shared).record(API, "Draft:A", 1, "A")
+    link = tmp_path / ".wikidraft" / "ledger.json"
+    link.parent.mkdir()
+    link.symlink_to(shared)
+    with shared.open(encoding="utf-8") as before:
+        Ledger(link).record(API, "Draft:B", 2, "B")
+        assert sorted(json.loads(before.read())["wikis"][API]) == ["Draft:A"]
+    assert link.is_symlink() and link.readlink() == shared
+    assert sorted(json.loads(shared.read_text(encoding="utf-8"))["wikis"][API]) == [
+        "Draft:A",
+        "Draft:B",
+    ]
+    assert not [path for path in shared.parent.iterdir() if path.name.endswith(".tmp")]
