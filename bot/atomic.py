@@ -5,7 +5,8 @@ or a new path, gets a temporary file beside it renamed over it, so a reader or a
 old text or the whole new one; the file keeps its mode (a new one gets the umask's). A symbolic
 link stays a link: the file it leads to is replaced so (the ledger kept in a shared checkout and
 linked in is written as safely as one that is not). Anything else is written through, never
-replaced: a character device, a FIFO (``-o /dev/stdout`` too, whatever stdout is).
+replaced: a character device, a FIFO, and a path through /proc (``-o /dev/stdout``), whatever
+file that descriptor is.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def write_text(path: Path, text: str, *, durable: bool = False) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, text, None, durable)
         return
-    if stat.S_ISREG(status.st_mode) and _is(target, status):
+    if stat.S_ISREG(status.st_mode) and not _open_descriptor(path):
         _replace(target, text, stat.S_IMODE(status.st_mode), durable)
     elif stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -40,13 +41,16 @@ def write_text(path: Path, text: str, *, durable: bool = False) -> None:
             stream.write(text)
 
 
-def _is(target: Path, status: os.stat_result) -> bool:
-    """Whether target is the file of status: a /proc link to stdout's deleted file is not."""
-    try:
-        found = target.stat()
-    except OSError:
-        return False
-    return (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino)
+def _open_descriptor(path: Path) -> bool:
+    """Whether path leads through /proc, as /dev/stdout and /dev/fd/N do: a file this process
+    has open, which the user means as it is open (redirected, appended to), not by its name."""
+    for _ in range(40):  # the kernel's own bound on the links it follows
+        if Path(os.path.realpath(path.parent)).parts[1:2] == ("proc",):
+            return True
+        if not path.is_symlink():
+            return False
+        path = path.parent / path.readlink()
+    return False
 
 
 def _replace(path: Path, text: str, mode: int | None, durable: bool) -> None:
