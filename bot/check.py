@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from bot.notices import format_warning
 from bot.sources.judge import isbn_findings, judge
 from bot.sources.pool import examine_all
 
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding at a place in a draft, as ``check`` prints it."""
+    """One finding at a place in a draft (printed through bot/notices.py's warning_lines)."""
 
     source: str  # the draft, as named on the command line
     line: int | None
@@ -28,9 +27,6 @@ class Problem:
     kind: str
     message: str
     url: str | None = None
-
-    def __str__(self) -> str:
-        return format_warning(self.source, self.line, self.message, self.severity)
 
     def to_json(self) -> dict[str, object]:
         """The shape of one entry of ``check --json``: the fields, in this order."""

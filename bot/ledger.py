@@ -37,11 +37,12 @@ that one, instead of calling our own save someone else's edit.
 ``schema`` is bumped on any incompatible change (2: the ``sending`` map, and hashes without
 reviewer templates); a ledger with a newer schema is refused rather than misread. Every change
 rewrites the whole file atomically (bot/atomic.py: temporary file in the same folder, fsync,
-``os.replace``, fsync of the folder; the file's mode kept, the umask's when new; a ledger that
-is a symbolic link is written through it and stays a link) after re-reading it under a lock
-(``ledger.lock``, empty), so a crash leaves the ledger as it was after the last confirmed save,
-and two processes writing it at once keep each other's entries. A ledger left by older versions
-next to the drafts (their common folder) is read too, and moved into this one by ``prepare``.
+``os.replace``, fsync of the folder; the file's mode kept, the umask's when new; a ledger that is a
+symbolic link stays one, and the file it leads to is replaced so) after re-reading it under a lock
+(``ledger.lock``, empty, beside the file a link leads to), so a crash leaves the ledger as it was
+after the last confirmed save, and two processes writing it at once keep each other's entries. A
+ledger left by older versions next to the drafts (their common folder) is read too, and moved into
+this one by ``prepare``.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class Ledger:
         moved, self.legacy = self.legacy, []
         with self._locked():
             if not moved:  # nothing to write yet: only show that writing works
-                tempfile.TemporaryFile(dir=self.path.parent).close()
+                tempfile.TemporaryFile(dir=self._folder()).close()
                 return []
             for old in moved:
                 _merge(self._wikis, self._read(old)[0])
@@ -194,12 +195,18 @@ class Ledger:
             change()
             self._write()
 
+    def _folder(self) -> Path:
+        """The folder the file is written in, and locked: behind a link, the linked file's, so
+        every project linking one ledger takes one lock."""
+        return Path(os.path.realpath(self.path)).parent
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the lock, with the file re-read; any failure to write is one LedgerError."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path.parent / LOCK, "a") as lock:
+            folder = self._folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(folder / LOCK, "a") as lock:
                 # Another push may have written the file since we read it: read it again under
                 # the lock, so neither run's entries are lost.
                 fcntl.flock(lock, fcntl.LOCK_EX)

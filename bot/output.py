@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,9 +26,13 @@ FALLBACK_HINT = "check the path"
 
 
 def refuse_overwriting(targets: Iterable[Path], sources: Iterable[Path], flag: str) -> None:
-    """Stop before anything is written when a target is one of the source drafts."""
+    """Stop before anything is written (or the wiki asked) when a target is one of the source
+    drafts, or a directory, which write_file would refuse only at the end."""
     drafts = {inode: source for source in sources if (inode := _inode(source))}
     for target in targets:
+        if target.is_dir():
+            error = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+            raise UserError(_cannot(f"{flag} {target}", "write it", error))
         inode = _inode(target)
         if inode in drafts:
             raise UserError(
@@ -57,8 +62,8 @@ def write_file(path: Path, text: str, flag: str) -> None:
     """Write text to path as UTF-8; a failure is a one-line UserError naming flag and path.
 
     A regular file, or a new one, is replaced atomically (keeping its mode; a new one gets the
-    umask's); a device, a FIFO or a symbolic link is written through, never replaced
-    (bot/atomic.py).
+    umask's), and so is the file a symbolic link leads to (the link stays); a device or a FIFO
+    is written through, never replaced (bot/atomic.py).
     """
     try:
         atomic.write_text(path, text)

@@ -54,25 +54,19 @@ def stored(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).rstrip()
 
 
-def convert(
-    path: Path, site: BotPasswordSite, config: Config, drafts: Mapping[str, str] | None = None
-) -> tuple[str, Conversion]:
-    """Read and convert one draft file for this wiki: its Markdown and the conversion;
-    unreadable or unconvertible input is a UserError.
-
-    ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
-    """
-    return convert_files([path], site, config, drafts)[0]
-
-
 def convert_files(
     paths: list[Path],
     site: BotPasswordSite,
     config: Config,
     drafts: Mapping[str, str] | None = None,
 ) -> list[tuple[str, Conversion]]:
-    """Read and convert draft files as ``convert`` does; with [sources] enrich, the sources all
-    of them cite are fetched in one pool run (bot/enrich.py), not one draft after another."""
+    """Read and convert draft files for this wiki: each one's Markdown and its conversion;
+    unreadable or unconvertible input is a UserError naming the file.
+
+    ``drafts`` maps draft paths to the pages they are published as (see ``draft_titles``).
+    With [sources] enrich, the sources all of them cite are fetched in one pool run
+    (bot/enrich.py), not one draft after another.
+    """
     import converters
     from bot.enrich import convert_all
 
@@ -133,7 +127,7 @@ def draft_titles(site: BotPasswordSite, config: Config, files: list[Path]) -> di
     titles: dict[str, str] = {}
     for path in sorted({*files, *beside}):
         try:
-            _, conversion = convert(path, site, plain)
+            ((_, conversion),) = convert_files([path], site, plain)
             if not conversion.empty:
                 titles[str(path)] = resolve(conversion, config, known).title()
         except (UserError, RefusedTitle):

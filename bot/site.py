@@ -157,11 +157,12 @@ class NamespaceNotAllowed(UserError):
 
 
 def require_namespace(site: BotPasswordSite, config: Config) -> None:
-    """Stop unless bot/target.py allows the configured namespace on this wiki."""
+    """Stop unless bot/target.py allows the configured namespace on this wiki; the error names
+    the config file, as every other mistake in it does."""
     try:
         require(config.target, site.namespaces.values(), config.username)
     except TargetError as error:
-        raise NamespaceNotAllowed(str(error)) from None
+        raise NamespaceNotAllowed(f"{config.source}: {error}") from None
 
 
 def first_line(error: BaseException) -> str:

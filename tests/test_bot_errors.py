@@ -118,7 +118,7 @@ def test_a_wiki_without_the_namespace_stops_before_anything(
     result = wikidraft(config, "push", "--yes", str(draft(tmp_path, unique("Nu"))))
     assert result.returncode == 2
     assert_one_line(result.stderr, local_wiki.password)
-    assert "has no namespace named 'Entwurf'" in result.stderr
+    assert f"{config}: the wiki has no namespace named 'Entwurf'" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["diff", "preview"])

@@ -141,3 +141,17 @@ def test_a_blocking_converter_finding_is_an_error(
     assert main(["check", str(path), "--config", config(tmp_path, site), "--json"]) == 1
     (finding,) = json.loads(capsys.readouterr().out)
     assert (finding["line"], finding["severity"], finding["kind"]) == (3, "error", "chat-preamble")
+
+
+def test_a_finding_said_twice_at_one_line_is_one_line_with_its_count(
+    site: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two Copilot markers in one sentence: convert, diff and preview print one line, counted.
+    path = tmp_path / "copilot.md"
+    url = site.url_for("/news")
+    path.write_text(f"# Bees\n\nFly.[^1^][1] Hum.[^1^][1]\n\n[1]: {url}\n", encoding="utf-8")
+    main(["check", str(path), "--config", config(tmp_path, site), "--offline"])
+    marker = [line for line in capsys.readouterr().out.splitlines() if "Copilot" in line]
+    assert marker == [
+        f"{path}:3: warning: Copilot artifact '[^1^][1]' became a reference (2 times)"
+    ]

@@ -147,4 +147,5 @@ def test_check_with_a_namespace_the_wiki_does_not_allow_is_one_error_line(
 
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.splitlines()
-    assert line.startswith("wikidraft: error: ") and 'must be "Draft"' in line, line
+    # Named as every other [wiki] mistake is: the file, then what to set.
+    assert line.startswith(f"wikidraft: error: {config}: ") and 'must be "Draft"' in line, line

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.htmlreport import scoped
-from tests.botrun import draft, pushed, unique, wikidraft, write_config
+from tests.botrun import api_requests, draft, pushed, unique, wikidraft, write_config
 from tests.localwiki import LocalWiki
 from tests.test_output_files import linked, written_through
 
@@ -108,12 +108,14 @@ def test_a_report_path_that_is_a_directory_is_one_line(
     config = write_config(tmp_path, local_wiki)
     folder = tmp_path / "reports"
     folder.mkdir()
+    start = api_requests(local_wiki)
     result = wikidraft(config, "diff", "--html", str(folder), str(draft(tmp_path, unique("Dir"))))
     assert result.returncode == 2, result.stderr
-    assert result.stderr.splitlines()[-1:] == [
+    assert result.stderr.splitlines() == [
         f"wikidraft: error: --html {folder}: cannot write it (Is a directory); name a file"
     ]
-    assert "Traceback" not in result.stderr and not list(folder.iterdir())
+    assert not list(folder.iterdir())
+    assert api_requests(local_wiki) == start  # said before the wiki is asked, not after the diff
 
 
 def test_a_report_onto_a_draft_is_refused_and_the_draft_kept(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import atomic
 from bot.ledger import (
     SCHEMA,
     Ledger,
@@ -194,3 +196,49 @@ def test_a_ledger_that_is_a_link_stays_one_and_keeps_its_mode(tmp_path: Path) ->
         "Draft:B",
     ]
     assert stat.S_IMODE(shared.stat().st_mode) == 0o600
+
+
+def test_a_ledger_behind_a_link_is_replaced_whole_not_rewritten_in_place(tmp_path: Path) -> None:
+    # Rewritten in place (truncated, then written), a crash mid-way would leave half a ledger;
+    # a reader that opened it before the write sees the old document whole only if the file
+    # was replaced.
+    shared = tmp_path / "shared" / "ledger.json"
+    Ledger(shared).record(API, "Draft:A", 1, "A")
+    link = tmp_path / ".wikidraft" / "ledger.json"
+    link.parent.mkdir()
+    link.symlink_to(shared)
+    with shared.open(encoding="utf-8") as before:
+        Ledger(link).record(API, "Draft:B", 2, "B")
+        assert sorted(json.loads(before.read())["wikis"][API]) == ["Draft:A"]
+    assert link.is_symlink() and link.readlink() == shared
+    assert sorted(json.loads(shared.read_text(encoding="utf-8"))["wikis"][API]) == [
+        "Draft:A",
+        "Draft:B",
+    ]
+    assert not [path for path in shared.parent.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_a_ledger_behind_a_link_is_written_under_the_lock_beside_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two projects linking one shared ledger must take one lock, or one's entries are lost.
+    shared = tmp_path / "shared" / "ledger.json"
+    Ledger(shared).record(API, "Draft:A", 1, "A")
+    link = tmp_path / "project" / ".wikidraft" / "ledger.json"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(shared)
+    held: list[bool] = []
+    write = atomic.write_text
+
+    def writing(path: Path, text: str, *, durable: bool = False) -> None:
+        with (shared.parent / "ledger.lock").open("a") as other:  # what a push from shared takes
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held.append(False)
+            except BlockingIOError:
+                held.append(True)
+        write(path, text, durable=durable)
+
+    monkeypatch.setattr(atomic, "write_text", writing)
+    Ledger(link).record(API, "Draft:B", 2, "B")
+    assert held == [True]

@@ -211,3 +211,31 @@ def test_preview_onto_the_draft_is_refused_before_the_wiki_is_asked(
     )
     one_line_error(result, f"-o: writing {draft} would overwrite the draft {draft}")
     assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_a_link_to_standard_output_that_is_a_file_writes_that_open_file(
+    draft: Path, tmp_path: Path
+) -> None:
+    # -o /dev/stdout with stdout redirected to a file: the text goes into the file as it is
+    # open, not into a new file renamed over its name (the caller's descriptor would keep the
+    # old one, and a folder the caller may not write would refuse the rename).
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    redirected = tmp_path / "redirected.wiki"
+    with redirected.open("wb") as stdout:
+        before = os.fstat(stdout.fileno()).st_ino
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "convert", str(draft), "-o", str(link)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            timeout=120,
+        )
+    assert result.returncode == 0, result.stderr
+    assert redirected.stat().st_ino == before
+    assert redirected.read_text(encoding="utf-8") == WIKITEXT
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "redirected.wiki",
+        "stdout",
+        "tide.md",
+    ]

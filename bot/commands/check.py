@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from typing import TYPE_CHECKING
 
 from bot.commands.common import add_config_argument, add_recursive_argument, load_config
 from bot.errors import UserError
+from bot.notices import warning_lines
 
 if TYPE_CHECKING:
     from bot.check import Problem
@@ -79,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            print(problem)
+    else:  # in the one format: a finding said twice at one line (two markers) once, counted
+        for source, found in itertools.groupby(problems, key=lambda problem: problem.source):
+            for line in warning_lines(source, found):
+                print(line)
     errors = sum(p.severity == "error" for p in problems)
     print(
         f"wikidraft: {len(drafts)} draft(s): {errors} error(s), "
