@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import mwparserfromhell
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
 
@@ -43,7 +43,6 @@ def test_names_holding_markup_are_printed_as_the_node_tree_prints_them() -> None
     assert constructs(text)["heading", "A ''b'' <ref>x</ref>"] == 1
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_token_count_matches_the_node_tree(wikitext: str) -> None:
     assert constructs(wikitext) == tree_constructs(wikitext)

@@ -6,7 +6,7 @@ from typing import Any
 
 import mwparserfromhell
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from converters import convert
@@ -44,7 +44,6 @@ BLOCKS = st.builds(
 DRAFTS = st.lists(st.one_of(BLOCKS, DEFINITIONS), min_size=1, max_size=8).map("\n\n".join)
 
 
-@settings(max_examples=150, deadline=None)
 @given(DRAFTS)
 def test_any_mix_converts_with_each_name_defined_once(markdown: str) -> None:
     conversion = convert(markdown, title="T")

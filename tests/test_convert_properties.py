@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 import mwparserfromhell
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from converters import ConversionError, convert
 
 # Pieces of text MediaWiki would read as markup, and ordinary words to put between them.
+# What MediaWiki cannot store and replaces on save: C0 controls but tab and newline, U+FFFE/F.
+UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 META = [
     "[[", "]]", "{{", "}}", "{{{", "{|", "|}", "|-", "''", "'''", "'", "~~~", "~~~~", "~~~~~",
     "__NOTOC__", "__TOC__", "&amp;", "&#123;", "&nbsp;", "<ref>", "</ref>", "<nowiki>",
@@ -41,14 +43,14 @@ def visible(wikitext: str) -> str:
     return " ".join(shown.split())
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text())
-def test_convert_never_raises_and_its_output_parses(text: str) -> None:
+def test_convert_never_raises_and_its_output_can_be_stored(text: str) -> None:
+    # convert checks its own output with mwparserfromhell and raises ConverterBug when the
+    # wiki would read something it did not mean: returning is most of the property.
     wikitext = convert(text, title="Property").wikitext
-    assert str(mwparserfromhell.parse(wikitext)) == wikitext
+    assert not UNSTORABLE.search(wikitext), repr(wikitext)
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(META + WORDS + ["\n", "\n\n", "- ", "1. ", "> ", "# "])))
 def test_markdown_made_of_wiki_metacharacters_converts(pieces: list[str]) -> None:
     try:
@@ -56,10 +58,9 @@ def test_markdown_made_of_wiki_metacharacters_converts(pieces: list[str]) -> Non
     except ConversionError as error:  # the one refusal: nesting deeper than markdown-it keeps
         assert "nested too deeply" in str(error)
         return
-    assert str(mwparserfromhell.parse(wikitext)) == wikitext
+    assert not UNSTORABLE.search(wikitext), repr(wikitext)
 
 
-@settings(max_examples=500, deadline=None)
 @given(TEXT)
 def test_metacharacters_in_text_never_become_markup(text: str) -> None:
     wikitext = convert(markdown_literal(text), title="Property").wikitext
@@ -75,7 +76,6 @@ def test_metacharacters_in_text_never_become_markup(text: str) -> None:
     assert visible(wikitext) == " ".join(text.split()), wikitext
 
 
-@settings(max_examples=200, deadline=None)
 @given(TEXT, TEXT)
 def test_metacharacters_in_table_cells_stay_in_their_cell(left: str, right: str) -> None:
     markdown = f"| h | i |\n|---|---|\n| {markdown_literal(left)} | {markdown_literal(right)} |\n"
@@ -83,3 +83,11 @@ def test_metacharacters_in_table_cells_stay_in_their_cell(left: str, right: str)
     rows = wikitext.split("\n|-\n")[1].removesuffix("\n|}\n").split("\n")
     assert len(rows) == 2, wikitext  # two cells, each on its own line
     assert all(row == "|" or row.startswith("| ") for row in rows), wikitext
+
+
+def test_a_url_ending_in_equals_is_bracketed_so_a_heading_keeps_all_of_it() -> None:
+    # Found by test_markdown_made_of_wiki_metacharacters_converts: bare in a heading,
+    # mwparserfromhell ends the link before the "=" (MediaWiki does not), so convert refused
+    # its own output; escaping the "=" instead would cut the link for MediaWiki too.
+    wikitext = convert("# T\n\n## http://x.org/a=\n\nText.\n").wikitext
+    assert wikitext.startswith("== [http://x.org/a= http://x.org/a=] ==\n"), wikitext

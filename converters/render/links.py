@@ -44,6 +44,9 @@ def is_free_link(url: str, ctx: RenderContext) -> bool:
         and escape_url(url) == url
         and _own_title(url, ctx) is None
         and url.rstrip(_free_trail(url)) == url
+        # In a heading mwparserfromhell ends a free link before a final "=" (MediaWiki does
+        # not): bracketed, the link is the same to both.
+        and not url.endswith("=")
     )
 
 
