@@ -241,6 +241,26 @@ def test_a_footnote_that_is_a_redirect_flags_each_citation_of_it() -> None:
     assert (5, "gemini-grounding-redirect") in kinds
 
 
+def test_a_bare_link_to_a_redirect_or_an_upload_is_flagged_once_at_its_line() -> None:
+    # GFM autolinks them after the links were read (found in review): they passed unflagged.
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    upload = "www.ppl-ai-file-upload.s3.amazonaws.com/web/x.pdf"
+    conversion = convert(
+        f"# T\n\nSee {redirect} now.\nAnd {upload} too.\nC.^[See {upload} here.]\n\n"
+        f"D [1].\n\nSources:\n[1] {redirect}\n"
+    )
+    assert conversion.wikitext.count(NEEDED) == 4  # each link and the citation of [1]
+    kinds = sorted((w.line, w.kind) for w in conversion.warnings if w.kind != "conversion")
+    assert kinds == [
+        (3, "gemini-grounding-redirect"),
+        (4, "perplexity-file-upload"),
+        (5, "perplexity-file-upload"),  # the inline footnote's, at its marker's line
+        (7, "gemini-grounding-redirect"),
+        (10, "gemini-grounding-redirect"),  # the source list entry, once
+    ]
+    assert not any("http://www" in w.message for w in conversion.warnings)  # as written
+
+
 def test_without_templates_a_lost_source_is_flagged_in_plain_markup() -> None:
     wikitext = convert("# T\n\nA fact.\ue200cite\ue202turn0search0\ue201\n", reflist="tag").wikitext
     assert wikitext.startswith("A fact.<sup>[<i>citation needed</i>]</sup>")

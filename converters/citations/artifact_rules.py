@@ -19,7 +19,10 @@ from converters.citations.positions import (
     inline_blocks,
     inline_footnotes,
     rewrite_links,
+    rewritten_links,
+    running_text,
     token_lines,
+    tokens_text,
 )
 from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
@@ -136,7 +139,8 @@ def _uncitable_link(
     artifact = _uncitable(url)
     if artifact is None:
         return None
-    report(env, line, artifact, url, artifact.advice)
+    written = tokens_text(label) if link.markup == "linkify" else url  # "www.x" less "http://"
+    report(env, line, artifact, written, artifact.advice)
     return [*label, citation_needed(line)]
 
 
@@ -195,3 +199,20 @@ def replace_uncitable_urls(state: StateCore) -> None:
             report(state.env, line, artifact, written, artifact.advice)
             children.append(citation_needed(line))
         block.children = children
+
+
+def _uncitable_autolink(
+    line: int, link: Token, label: list[Token], env: dict[str, Any]
+) -> list[Token] | None:
+    """A GFM autolink to a redirect or an upload, as a link to one (``<url>`` is one too)."""
+    return _uncitable_link(line, link, label, env) if link.markup == "linkify" else None
+
+
+def replace_uncitable_autolinks(state: StateCore) -> None:
+    """GFM's autolinks to redirects and uploads (a bare URL, a ``www.`` name) in running text
+    and inline footnotes get ``{{citation needed}}`` too: linkify made them after
+    ``replace_uncitable_urls`` read the links."""
+    holds = lambda text: "www." in text.lower() or holds_uncitable_url(text)  # noqa: E731
+    for line, block in running_text(state.tokens, holds):
+        children = token_lines(block.children or [], line)
+        block.children = rewritten_links(children, _uncitable_autolink, state.env)
