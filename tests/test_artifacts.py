@@ -241,6 +241,20 @@ def test_a_footnote_that_is_a_redirect_flags_each_citation_of_it() -> None:
     assert (5, "gemini-grounding-redirect") in kinds
 
 
+@pytest.mark.parametrize("note", ["{url}", "[NOAA]({url})", "See {url} here."])
+def test_an_inline_footnote_that_is_a_redirect_is_flagged_at_its_marker(note: str) -> None:
+    # As a [^1]: footnote that is one is; it became {{cite web |url=<redirect>}} (review).
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    footnote = "^[" + note.format(url=redirect) + "]"
+    conversion = convert(f"# T\n\nA fact.\n\nTides rise.{footnote} B.^[https://example.org/x]\n")
+    assert "vertexaisearch" not in conversion.wikitext
+    assert "Tides rise.{{citation needed}} B.<ref" in conversion.wikitext
+    assert len(conversion.references) == 1
+    (warning,) = [w for w in conversion.warnings if w.kind.startswith("gemini")]
+    assert (warning.line, warning.kind) == (5, "gemini-grounding-redirect")
+    assert f"'{footnote}'" in warning.message  # as written
+
+
 def test_a_bare_link_to_a_redirect_or_an_upload_is_flagged_once_at_its_line() -> None:
     # GFM autolinks them after the links were read (found in review): they passed unflagged.
     redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"

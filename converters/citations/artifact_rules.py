@@ -144,6 +144,22 @@ def _uncitable_link(
     return [*label, citation_needed(line)]
 
 
+def _uncitable_in(text: str) -> Artifact | None:
+    """The table entry for the first kind of redirect or upload URL ``text`` holds, if any."""
+    return next((a for a in UNCITEABLE_URLS if a.pattern.search(text)), None)
+
+
+def _uncitable_inline_footnotes(env: dict[str, Any]) -> dict[str, Artifact]:
+    """Inline footnotes ``^[…]`` whose text holds a redirect or an upload URL, by the book's
+    key; each is reported by its marker, where it stands."""
+    notes = env.get("footnotes", {}).get("list", {})
+    return {
+        footnote_key({"id": number}): found
+        for number, note in notes.items()
+        if "tokens" in note and (found := _uncitable_in(note["content"]))
+    }
+
+
 def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
     """Source list entries and footnotes whose URL is a redirect or an upload, by key (a
     footnote's as the book keys it), each reported."""
@@ -155,7 +171,7 @@ def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
         elif token.type == "footnote_reference_close":
             opening = None
         elif opening is not None and token.type == "inline":
-            found = next((a for a in UNCITEABLE_URLS if a.pattern.search(token.content)), None)
+            found = _uncitable_in(token.content)
             footnote = opening.type == "footnote_reference_open"
             key = footnote_key(opening.meta) if footnote else opening.meta["key"]
             if found is not None and key not in keys:
@@ -175,12 +191,20 @@ def _cited_key(token: Token) -> str:
     return footnote_key(token.meta) if token.type == "footnote_ref" else ""
 
 
+def _written_marker(meta: dict[str, Any], env: dict[str, Any]) -> str:
+    """A footnote marker as the draft has it: ``[^label]``, or an inline footnote's ``^[…]``."""
+    if meta.get("label"):
+        return f"[^{footnote_label(meta)}]"
+    return f"^[{env['footnotes']['list'][meta['id']]['content']}]"
+
+
 def replace_uncitable_urls(state: StateCore) -> None:
     """Links and citations to redirects and uploads become ``{{citation needed}}``, reported."""
     links = citation_state(state.env).links
     hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
     defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
-    listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
+    # "[1] url" lines and footnotes: their markers show no URL either.
+    listed = _uncitable_definitions(state) | _uncitable_inline_footnotes(state.env)
 
     def holds(text: str) -> bool:
         return defined or bool(listed) or holds_uncitable_url(text)
@@ -195,7 +219,7 @@ def replace_uncitable_urls(state: StateCore) -> None:
             if artifact is None:
                 children.append(token)
                 continue
-            written = token.meta.get("source") or f"[^{footnote_label(token.meta)}]"
+            written = token.meta.get("source") or _written_marker(token.meta, state.env)
             report(state.env, line, artifact, written, artifact.advice)
             children.append(citation_needed(line))
         block.children = children
