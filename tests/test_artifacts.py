@@ -159,6 +159,18 @@ def test_tracking_parameters_are_removed_and_reported(tracker: str, kind: str) -
     assert conversion.provenance.assistant_written is (kind == "assistant-tracker")
 
 
+@pytest.mark.parametrize("scheme", ["", "https://"])
+def test_a_www_link_loses_its_tracking_as_the_same_url_with_a_scheme_does(scheme: str) -> None:
+    # GFM links "www." names after tracking was removed from URLs in text (found in review).
+    url = f"{scheme}www.example.org/a?id=3&utm_source=chatgpt.com"
+    conversion = convert(f"# T\n\nSee {url} now.\nA.^[At {url}.]\n")
+    assert "utm_" not in conversion.wikitext
+    assert conversion.wikitext.count("www.example.org/a?id=3") == 2 * (2 if not scheme else 1)
+    trackers = [(w.line, w.message) for w in conversion.warnings if w.kind == "assistant-tracker"]
+    message = f"tracking parameters (ChatGPT's) utm_source=chatgpt.com removed from {url}"
+    assert trackers == [(3, message), (4, message)]  # the inline footnote's at its marker's line
+
+
 @pytest.mark.parametrize(
     "markdown",
     [

@@ -105,12 +105,14 @@ def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str],
         block.children = rewritten_links(child_lines(block), rewrite, state.env)
 
 
-def running_text(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator[tuple[int, Token]]:
-    """After footnote_tail, the inline blocks whose text ``holds``: the body's with their
-    1-based line, then each cited inline footnote ``^[…]``'s with its marker's line.
+def running_text(
+    tokens: list[Token], holds: Callable[[str], bool], definitions: bool = False
+) -> Iterator[tuple[int, Token]]:
+    """After footnote_tail, the inline blocks whose text ``holds`` with their 1-based line: the
+    body's, each cited inline footnote ``^[…]``'s at its marker's line, and with
+    ``definitions`` source list entries' and ``[^1]:`` footnotes'.
 
-    Definitions (source list entries, ``[^1]:`` footnotes) are left out: they are read as
-    sources before footnote_tail.
+    Definitions are left out by default: they are read as sources before footnote_tail.
     """
     markers: dict[int, int] = {}  # an inline footnote's number: the line of its marker
     definition: Token | None = None  # the source list entry or footnote being read
@@ -121,12 +123,13 @@ def running_text(tokens: list[Token], holds: Callable[[str], bool]) -> Iterator[
             definition = None
         elif token.type != "inline" or not token.children:
             continue
-        elif definition is None:
+        elif definition is not None and token.map is None:  # an inline footnote's (no source)
+            number = definition.meta.get("id")
+            if number in markers and holds(token.content):
+                yield markers[number], token
+        elif definition is None or definitions:
             if "^[" in token.content:
                 lines = child_lines(token)
                 markers.update((t.meta["id"], n) for n, t in lines if t.type == "footnote_ref")
             if holds(token.content):
                 yield (token.map[0] + 1 if token.map else 0), token
-        # An inline footnote's block has no map, a [^1]: footnote's has.
-        elif token.map is None and definition.meta.get("id") in markers and holds(token.content):
-            yield markers[definition.meta["id"]], token

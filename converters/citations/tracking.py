@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
+from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from converters.citations.artifacts import ASSISTANT_TRACKERS
-from converters.citations.positions import child_lines, inline_blocks
+from converters.citations.positions import child_lines, inline_blocks, running_text, token_lines
 from converters.citations.urls import clean_url, removed_parameters
 from converters.findings import Finding, record
 
@@ -17,9 +19,10 @@ from converters.findings import Finding, record
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
 
 
-def _tracking(url: str, line: int, env: dict[str, Any]) -> str:
-    """``url`` without tracking parameters; what was removed is reported (and an assistant's
-    tracker is evidence of provenance)."""
+def _tracking(url: str, line: int, env: dict[str, Any], written: str = "") -> str:
+    """``url`` without tracking parameters; what was removed is reported, quoting ``written``
+    (the URL as the draft has it) if given (and an assistant's tracker is evidence of
+    provenance)."""
     removed = removed_parameters(url)
     if removed:
         names = [ASSISTANT_TRACKERS.get(pair) for pair in removed]
@@ -27,7 +30,7 @@ def _tracking(url: str, line: int, env: dict[str, Any]) -> str:
         kind = "assistant-tracker" if assistant else "tracking-parameter"
         pairs = "&".join(f"{key}={value}" for key, value in removed)
         by = f" ({assistant}'s)" if assistant else ""
-        message = f"tracking parameters{by} {pairs} removed from {url}"
+        message = f"tracking parameters{by} {pairs} removed from {written or url}"
         record(env, Finding(line, kind, message, evidence=assistant is not None))
     return clean_url(url)
 
@@ -52,3 +55,19 @@ def clean_urls(state: StateCore) -> None:
     for block in inline_blocks(state.tokens, lambda text: "?" in text or "#" in text):
         for line, token in child_lines(block):
             _clean(token, line, state.env)
+
+
+def clean_autolinks(state: StateCore) -> None:
+    """Remove tracking from GFM's autolinks too, which are made after ``clean_urls``: a
+    ``www.`` name is no URL in text ("://"), so only its link's target shows the parameters."""
+    holds = lambda text: "?" in text or "#" in text  # noqa: E731
+    for start, block in running_text(state.tokens, holds, definitions=True):
+        for (line, token), (_, text) in pairwise(token_lines(block.children or [], start)):
+            if token.type != "link_open" or token.markup != "linkify":
+                continue
+            url = str(token.attrs["href"])
+            cleaned = _tracking(url, line, state.env, written=text.content)
+            if cleaned != url:  # its text is the target as linkify showed it, "http://" or not
+                shown = normalizeLinkText(cleaned)
+                text.content = shown if "://" in text.content[:8] else shown[len("http://") :]
+                token.attrs["href"] = cleaned
