@@ -159,6 +159,18 @@ def test_tracking_parameters_are_removed_and_reported(tracker: str, kind: str) -
     assert conversion.provenance.assistant_written is (kind == "assistant-tracker")
 
 
+def test_an_autolinks_tracking_is_reported_once() -> None:
+    # Its target and its text (the same URL) were each reported (found in review).
+    tracked = "https://example.org/{}?utm_source=chatgpt.com"
+    conversion = convert(f"# T\n\nSee <{tracked.format('a')}> and {tracked.format('b')}.\n")
+    assert conversion.wikitext.startswith("See https://example.org/a and https://example.org/b.")
+    trackers = [w.message for w in conversion.warnings if w.kind == "assistant-tracker"]
+    assert [message.rpartition(" ")[2] for message in trackers] == [
+        tracked.format("a"),
+        tracked.format("b"),  # a URL in the text after an autolink is still reported
+    ]
+
+
 @pytest.mark.parametrize("scheme", ["", "https://"])
 def test_a_www_link_loses_its_tracking_as_the_same_url_with_a_scheme_does(scheme: str) -> None:
     # GFM links "www." names after tracking was removed from URLs in text (found in review).

@@ -35,12 +35,14 @@ def _tracking(url: str, line: int, env: dict[str, Any], written: str = "") -> st
     return clean_url(url)
 
 
-def _clean(token: Token, line: int, env: dict[str, Any]) -> None:
-    """Remove tracking from a link's target and from URLs written as text (autolinks too)."""
+def _clean(token: Token, line: int, env: dict[str, Any], shown: bool) -> None:
+    """Remove tracking from a link's target and from URLs written as text; ``shown`` says the
+    text is an autolink's ``<url>``, its target as shown, reported with the target."""
     if token.type == "link_open" and isinstance(token.attrs.get("href"), str):
         token.attrs["href"] = _tracking(str(token.attrs["href"]), line, env)
     elif token.type == "text" and "?" in token.content and "://" in token.content:
-        token.content = _URL_IN_TEXT.sub(lambda m: _tracking(m.group(), line, env), token.content)
+        clean = clean_url if shown else lambda url: _tracking(url, line, env)
+        token.content = _URL_IN_TEXT.sub(lambda match: clean(match.group()), token.content)
 
 
 def clean_definitions(state: StateCore) -> None:
@@ -53,8 +55,11 @@ def clean_definitions(state: StateCore) -> None:
 def clean_urls(state: StateCore) -> None:
     """Remove tracking parameters from every URL of links and text, reporting each."""
     for block in inline_blocks(state.tokens, lambda text: "?" in text or "#" in text):
+        previous = Token("text", "", 0)
         for line, token in child_lines(block):
-            _clean(token, line, state.env)
+            autolink = previous.type == "link_open" and previous.markup == "autolink"
+            _clean(token, line, state.env, shown=autolink)
+            previous = token
 
 
 def clean_autolinks(state: StateCore) -> None:
