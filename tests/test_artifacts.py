@@ -159,6 +159,30 @@ def test_tracking_parameters_are_removed_and_reported(tracker: str, kind: str) -
     assert conversion.provenance.assistant_written is (kind == "assistant-tracker")
 
 
+def test_an_autolinks_tracking_is_reported_once() -> None:
+    # Its target and its text (the same URL) were each reported (found in review).
+    tracked = "https://example.org/{}?utm_source=chatgpt.com"
+    conversion = convert(f"# T\n\nSee <{tracked.format('a')}> and {tracked.format('b')}.\n")
+    assert conversion.wikitext.startswith("See https://example.org/a and https://example.org/b.")
+    trackers = [w.message for w in conversion.warnings if w.kind == "assistant-tracker"]
+    assert [message.rpartition(" ")[2] for message in trackers] == [
+        tracked.format("a"),
+        tracked.format("b"),  # a URL in the text after an autolink is still reported
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["", "https://"])
+def test_a_www_link_loses_its_tracking_as_the_same_url_with_a_scheme_does(scheme: str) -> None:
+    # GFM links "www." names after tracking was removed from URLs in text (found in review).
+    url = f"{scheme}www.example.org/a?id=3&utm_source=chatgpt.com"
+    conversion = convert(f"# T\n\nSee {url} now.\nA.^[At {url}.]\n")
+    assert "utm_" not in conversion.wikitext
+    assert conversion.wikitext.count("www.example.org/a?id=3") == 2 * (2 if not scheme else 1)
+    trackers = [(w.line, w.message) for w in conversion.warnings if w.kind == "assistant-tracker"]
+    message = f"tracking parameters (ChatGPT's) utm_source=chatgpt.com removed from {url}"
+    assert trackers == [(3, message), (4, message)]  # the inline footnote's at its marker's line
+
+
 @pytest.mark.parametrize(
     "markdown",
     [
@@ -239,6 +263,40 @@ def test_a_footnote_that_is_a_redirect_flags_each_citation_of_it() -> None:
     kinds = [(w.line, w.kind) for w in conversion.warnings if w.kind.startswith("gemini")]
     assert kinds.count((3, "gemini-grounding-redirect")) == 2
     assert (5, "gemini-grounding-redirect") in kinds
+
+
+@pytest.mark.parametrize("note", ["{url}", "[NOAA]({url})", "See {url} here."])
+def test_an_inline_footnote_that_is_a_redirect_is_flagged_at_its_marker(note: str) -> None:
+    # As a [^1]: footnote that is one is; it became {{cite web |url=<redirect>}} (review).
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    footnote = "^[" + note.format(url=redirect) + "]"
+    conversion = convert(f"# T\n\nA fact.\n\nTides rise.{footnote} B.^[https://example.org/x]\n")
+    assert "vertexaisearch" not in conversion.wikitext
+    assert "Tides rise.{{citation needed}} B.<ref" in conversion.wikitext
+    assert len(conversion.references) == 1
+    (warning,) = [w for w in conversion.warnings if w.kind.startswith("gemini")]
+    assert (warning.line, warning.kind) == (5, "gemini-grounding-redirect")
+    assert f"'{footnote}'" in warning.message  # as written
+
+
+def test_a_bare_link_to_a_redirect_or_an_upload_is_flagged_once_at_its_line() -> None:
+    # GFM autolinks them after the links were read (found in review): they passed unflagged.
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC"
+    upload = "www.ppl-ai-file-upload.s3.amazonaws.com/web/x.pdf"
+    conversion = convert(
+        f"# T\n\nSee {redirect} now.\nAnd {upload} too.\nC.^[See {upload} here.]\n\n"
+        f"D [1].\n\nSources:\n[1] {redirect}\n"
+    )
+    assert conversion.wikitext.count(NEEDED) == 4  # each link and the citation of [1]
+    kinds = sorted((w.line, w.kind) for w in conversion.warnings if w.kind != "conversion")
+    assert kinds == [
+        (3, "gemini-grounding-redirect"),
+        (4, "perplexity-file-upload"),
+        (5, "perplexity-file-upload"),  # the inline footnote's, at its marker's line
+        (7, "gemini-grounding-redirect"),
+        (10, "gemini-grounding-redirect"),  # the source list entry, once
+    ]
+    assert not any("http://www" in w.message for w in conversion.warnings)  # as written
 
 
 def test_without_templates_a_lost_source_is_flagged_in_plain_markup() -> None:

@@ -28,7 +28,8 @@ AUTOLINK_EXAMPLES = [
 
 @pytest.mark.parametrize(("markdown", "html"), AUTOLINK_EXAMPLES)
 def test_autolinks_are_found_as_the_gfm_spec_says(markdown: str, html: str) -> None:
-    assert markdown_parser().render(markdown) == html
+    # Less tracking parameters, which every URL loses ("www." links too): Google's hl=en.
+    assert markdown_parser().render(markdown) == html.replace("&amp;hl=en", "")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,10 @@ from converters.citations.positions import (
     inline_blocks,
     inline_footnotes,
     rewrite_links,
+    rewritten_links,
+    running_text,
     token_lines,
+    tokens_text,
 )
 from converters.citations.state import citation_state
 from converters.citations.unresolved import defined
@@ -136,8 +139,25 @@ def _uncitable_link(
     artifact = _uncitable(url)
     if artifact is None:
         return None
-    report(env, line, artifact, url, artifact.advice)
+    written = tokens_text(label) if link.markup == "linkify" else url  # "www.x" less "http://"
+    report(env, line, artifact, written, artifact.advice)
     return [*label, citation_needed(line)]
+
+
+def _uncitable_in(text: str) -> Artifact | None:
+    """The table entry for the first kind of redirect or upload URL ``text`` holds, if any."""
+    return next((a for a in UNCITEABLE_URLS if a.pattern.search(text)), None)
+
+
+def _uncitable_inline_footnotes(env: dict[str, Any]) -> dict[str, Artifact]:
+    """Inline footnotes ``^[…]`` whose text holds a redirect or an upload URL, by the book's
+    key; each is reported by its marker, where it stands."""
+    notes = env.get("footnotes", {}).get("list", {})
+    return {
+        footnote_key({"id": number}): found
+        for number, note in notes.items()
+        if "tokens" in note and (found := _uncitable_in(note["content"]))
+    }
 
 
 def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
@@ -151,7 +171,7 @@ def _uncitable_definitions(state: StateCore) -> dict[str, Artifact]:
         elif token.type == "footnote_reference_close":
             opening = None
         elif opening is not None and token.type == "inline":
-            found = next((a for a in UNCITEABLE_URLS if a.pattern.search(token.content)), None)
+            found = _uncitable_in(token.content)
             footnote = opening.type == "footnote_reference_open"
             key = footnote_key(opening.meta) if footnote else opening.meta["key"]
             if found is not None and key not in keys:
@@ -171,12 +191,20 @@ def _cited_key(token: Token) -> str:
     return footnote_key(token.meta) if token.type == "footnote_ref" else ""
 
 
+def _written_marker(meta: dict[str, Any], env: dict[str, Any]) -> str:
+    """A footnote marker as the draft has it: ``[^label]``, or an inline footnote's ``^[…]``."""
+    if meta.get("label"):
+        return f"[^{footnote_label(meta)}]"
+    return f"^[{env['footnotes']['list'][meta['id']]['content']}]"
+
+
 def replace_uncitable_urls(state: StateCore) -> None:
     """Links and citations to redirects and uploads become ``{{citation needed}}``, reported."""
     links = citation_state(state.env).links
     hrefs = [str(d["href"]) for d in state.env.get("references", {}).values()]
     defined = any(_uncitable(href) for href in hrefs)  # "[x][1]" links show no URL in the text
-    listed = _uncitable_definitions(state)  # "[1] url" lines: markers show no URL either
+    # "[1] url" lines and footnotes: their markers show no URL either.
+    listed = _uncitable_definitions(state) | _uncitable_inline_footnotes(state.env)
 
     def holds(text: str) -> bool:
         return defined or bool(listed) or holds_uncitable_url(text)
@@ -191,7 +219,24 @@ def replace_uncitable_urls(state: StateCore) -> None:
             if artifact is None:
                 children.append(token)
                 continue
-            written = token.meta.get("source") or f"[^{footnote_label(token.meta)}]"
+            written = token.meta.get("source") or _written_marker(token.meta, state.env)
             report(state.env, line, artifact, written, artifact.advice)
             children.append(citation_needed(line))
         block.children = children
+
+
+def _uncitable_autolink(
+    line: int, link: Token, label: list[Token], env: dict[str, Any]
+) -> list[Token] | None:
+    """A GFM autolink to a redirect or an upload, as a link to one (``<url>`` is one too)."""
+    return _uncitable_link(line, link, label, env) if link.markup == "linkify" else None
+
+
+def replace_uncitable_autolinks(state: StateCore) -> None:
+    """GFM's autolinks to redirects and uploads (a bare URL, a ``www.`` name) in running text
+    and inline footnotes get ``{{citation needed}}`` too: linkify made them after
+    ``replace_uncitable_urls`` read the links."""
+    holds = lambda text: "www." in text.lower() or holds_uncitable_url(text)  # noqa: E731
+    for line, block in running_text(state.tokens, holds):
+        children = token_lines(block.children or [], line)
+        block.children = rewritten_links(children, _uncitable_autolink, state.env)

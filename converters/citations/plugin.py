@@ -5,12 +5,16 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from converters.citations import chatgpt, copilot, footnotes, gemini, numbered, perplexity
-from converters.citations.artifact_rules import replace_text_artifacts, replace_uncitable_urls
+from converters.citations.artifact_rules import (
+    replace_text_artifacts,
+    replace_uncitable_autolinks,
+    replace_uncitable_urls,
+)
 from converters.citations.cite_markers import cite_ref
 from converters.citations.positions import number_references
 from converters.citations.punctuation import place_references
 from converters.citations.sourcelists import move_definitions
-from converters.citations.tracking import clean_definitions, clean_urls
+from converters.citations.tracking import clean_autolinks, clean_definitions, clean_urls
 from converters.citations.unresolved import unresolve_markers
 
 _INTERRUPTS = {"alt": ["paragraph", "reference"]}
@@ -42,6 +46,9 @@ def install(md: MarkdownIt) -> None:
     core.after("gemini_spans", "cite_links", chatgpt.cite_links)
     core.after("cite_links", "artifacts_uncitable_urls", replace_uncitable_urls)
     core.after("artifacts_uncitable_urls", "cite_move_definitions", move_definitions)
+    # GFM's autolinks are made after these rules read the links: their targets are read again.
+    core.after("linkify", "clean_autolinks", clean_autolinks)
+    core.after("clean_autolinks", "artifacts_uncitable_autolinks", replace_uncitable_autolinks)
     # Last: references created by every earlier rule (footnote_tail too) are in place by then.
     core.push("cite_number_references", number_references)
     core.push("cite_unresolve_markers", unresolve_markers)

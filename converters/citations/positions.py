@@ -72,27 +72,64 @@ def number_references(state: StateCore) -> None:
 LinkRewrite = Callable[[int, Token, list[Token], dict[str, Any]], list[Token] | None]
 
 
-def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
-    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``.
+def rewritten_links(
+    lines: Iterator[tuple[int, Token]], rewrite: LinkRewrite, env: dict[str, Any]
+) -> list[Token]:
+    """Inline tokens (with their lines) with each link replaced by what ``rewrite`` makes of it.
 
     A link inside a link's text (an autolink) is part of that text.
     """
-    for block in inline_blocks(state.tokens, holds):
-        children: list[Token] = []
-        link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
-        depth = 0  # links open inside it
-        for line, token in child_lines(block):
-            if link is None:
-                if token.type == "link_open":
-                    link = (line, token, [])
-                else:
-                    children.append(token)
-            elif token.type == "link_close" and depth == 0:
-                start, opening, label = link
-                replaced = rewrite(start, opening, label, state.env)
-                children.extend([opening, *label, token] if replaced is None else replaced)
-                link = None
+    children: list[Token] = []
+    link: tuple[int, Token, list[Token]] | None = None  # the outermost link being read
+    depth = 0  # links open inside it
+    for line, token in lines:
+        if link is None:
+            if token.type == "link_open":
+                link = (line, token, [])
             else:
-                depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
-                link[2].append(token)
-        block.children = children
+                children.append(token)
+        elif token.type == "link_close" and depth == 0:
+            start, opening, label = link
+            replaced = rewrite(start, opening, label, env)
+            children.extend([opening, *label, token] if replaced is None else replaced)
+            link = None
+        else:
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            link[2].append(token)
+    return children
+
+
+def rewrite_links(state: StateCore, rewrite: LinkRewrite, holds: Callable[[str], bool]) -> None:
+    """Replace each link by what ``rewrite`` makes of it, in the blocks whose text ``holds``."""
+    for block in inline_blocks(state.tokens, holds):
+        block.children = rewritten_links(child_lines(block), rewrite, state.env)
+
+
+def running_text(
+    tokens: list[Token], holds: Callable[[str], bool], definitions: bool = False
+) -> Iterator[tuple[int, Token]]:
+    """After footnote_tail, the inline blocks whose text ``holds`` with their 1-based line: the
+    body's, each cited inline footnote ``^[…]``'s at its marker's line, and with
+    ``definitions`` source list entries' and ``[^1]:`` footnotes'.
+
+    Definitions are left out by default: they are read as sources before footnote_tail.
+    """
+    markers: dict[int, int] = {}  # an inline footnote's number: the line of its marker
+    definition: Token | None = None  # the source list entry or footnote being read
+    for token in tokens:
+        if token.type in {"cite_def_open", "footnote_open"}:
+            definition = token
+        elif token.type in {"cite_def_close", "footnote_close"}:
+            definition = None
+        elif token.type != "inline" or not token.children:
+            continue
+        elif definition is not None and token.map is None:  # an inline footnote's (no source)
+            number = definition.meta.get("id")
+            if number in markers and holds(token.content):
+                yield markers[number], token
+        elif definition is None or definitions:
+            if "^[" in token.content:
+                lines = child_lines(token)
+                markers.update((t.meta["id"], n) for n, t in lines if t.type == "footnote_ref")
+            if holds(token.content):
+                yield (token.map[0] + 1 if token.map else 0), token
