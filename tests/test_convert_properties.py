@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import mwparserfromhell
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,3 +92,23 @@ def test_a_url_ending_in_equals_is_bracketed_so_a_heading_keeps_all_of_it() -> N
     # its own output; escaping the "=" instead would cut the link for MediaWiki too.
     wikitext = convert("# T\n\n## http://x.org/a=\n\nText.\n").wikitext
     assert wikitext.startswith("== [http://x.org/a= http://x.org/a=] ==\n"), wikitext
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # Found by test_bare_urls_in_text_render_as_exactly_those_links: ";" then "~" in two
+        # text nodes; MediaWiki strips a trailing ";" only at the link's end, so "~" read on.
+        (
+            "zqaaa zqaaa@example.org*zqaaa *https://example.org/;*~*\n",
+            "zqaaa [mailto:zqaaa@example.org zqaaa@example.org]''zqaaa "
+            "https://example.org/<nowiki/>;~''\n",
+        ),
+        # The ";" last in the emphasis: the closing '' follows, which mwparserfromhell reads on.
+        ("a *https://example.org/;*~\n", "a ''https://example.org/<nowiki/>;''~\n"),
+        ("a *https://example.org/*~\n", "a ''https://example.org/''~\n"),
+        ("see https://example.org/.\n", "see https://example.org/.\n"),
+    ],
+)
+def test_a_bare_url_ends_where_its_text_says(markdown: str, expected: str) -> None:
+    assert convert(markdown, title="Property").wikitext == expected

@@ -8,6 +8,7 @@ from converters.render.context import RenderContext, line_of
 from converters.render.inline import render_label
 from converters.render.links import (
     free_link_ends,
+    free_link_trail,
     image_wikitext,
     is_free_link,
     link_target,
@@ -60,11 +61,19 @@ def _starts_free_link(node: SyntaxTreeNode | None) -> bool:
     return last.isspace() or last == "("
 
 
-def _ends_free_link(node: SyntaxTreeNode | None, url: str) -> bool:
-    """Whether MediaWiki ends a bare ``url`` before what ``node`` (the next sibling) writes."""
-    if node is None or node.type in ("softbreak", "hardbreak"):
-        return True
-    return node.type == "text" and free_link_ends(url, node.content)
+def _ends_free_link(link: SyntaxTreeNode, url: str) -> bool:
+    """Whether MediaWiki ends the bare ``url`` of ``link`` before what follows it."""
+    after, node = "", link.next_sibling
+    while node is not None and node.type == "text":  # text split in several nodes reads on
+        after += node.content
+        node = node.next_sibling
+    if after.lstrip(free_link_trail(url)):
+        return free_link_ends(url, after)
+    if node is None:
+        # Punctuation the link leaves out, last in an emphasis: the closing '' follows it, and
+        # mwparserfromhell reads the link on across it ("''url;''~" links "url;~").
+        return not after or link.parent is None or link.parent.type == "inline"
+    return node.type in ("softbreak", "hardbreak")
 
 
 def autolink_wikitext(node: SyntaxTreeNode, ctx: RenderContext) -> str:
@@ -79,7 +88,7 @@ def autolink_wikitext(node: SyntaxTreeNode, ctx: RenderContext) -> str:
     if not bare:
         return link_wikitext(href, url_label(shown, ctx), ctx, line_of(node))
     ctx.report.emit("external_link", href)
-    return href if _ends_free_link(node.next_sibling, href) else f"{href}<nowiki/>"
+    return href if _ends_free_link(node, href) else f"{href}<nowiki/>"
 
 
 def link(node: SyntaxTreeNode, ctx: RenderContext) -> str:

@@ -31,7 +31,7 @@ _FREE_LINK_TRAIL = ",;.:!?"
 _FREE_LINK_STOP = re.compile(r"[ \n]|$")
 
 
-def _free_trail(url: str) -> str:
+def free_link_trail(url: str) -> str:
     """The characters MediaWiki would leave out at the end of a free link ``url``."""
     return _FREE_LINK_TRAIL + ("" if "(" in url else ")")
 
@@ -43,7 +43,7 @@ def is_free_link(url: str, ctx: RenderContext) -> bool:
         and "://" in url
         and escape_url(url) == url
         and _own_title(url, ctx) is None
-        and url.rstrip(_free_trail(url)) == url
+        and url.rstrip(free_link_trail(url)) == url
         # In a heading mwparserfromhell ends a free link before a final "=" (MediaWiki does
         # not): bracketed, the link is the same to both.
         and not url.endswith("=")
@@ -55,7 +55,7 @@ def free_link_ends(url: str, after: str) -> bool:
 
     Trailing punctuation it strips from a link, so what follows that must stop the link.
     """
-    rest = after.lstrip(_free_trail(url))
+    rest = after.lstrip(free_link_trail(url))
     return _FREE_LINK_STOP.match(rest) is not None
 
 
