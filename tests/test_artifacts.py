@@ -344,3 +344,14 @@ def test_gemini_markers_cite_its_numbered_works_cited_list() -> None:
         "https://example.org/moon-tides",
         "https://example.org/causes",
     ]
+
+
+def test_an_autolink_to_a_redirect_leaves_one_citation_needed_and_no_url() -> None:
+    # The URL is all of an autolink's text: kept, it was artifact text in the wikitext, and a
+    # "<url>" kept as text was linked again by GFM's autolinking (three {{citation needed}}).
+    redirect = "https://vertexaisearch.cloud.google.com/grounding-api-redirect/Zz"
+    for written in (f"<{redirect}>", redirect):
+        conversion = convert(f"# T\n\nTides rise {written} and fall.\n")
+        assert conversion.wikitext == "Tides rise{{citation needed}} and fall.\n", written
+        kinds = [w.kind for w in conversion.warnings if w.kind.startswith("gemini")]
+        assert kinds == ["gemini-grounding-redirect"], written

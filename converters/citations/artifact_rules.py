@@ -134,13 +134,16 @@ def _uncitable(url: str) -> Artifact | None:
 def _uncitable_link(
     line: int, link: Token, label: list[Token], env: dict[str, Any]
 ) -> list[Token] | None:
-    """A link to a redirect or an upload: its text (the claim), then ``{{citation needed}}``."""
+    """A link to a redirect or an upload: its text (the claim), then ``{{citation needed}}``;
+    an autolink's text is the URL itself, an artifact: only ``{{citation needed}}`` stays."""
     url = str(link.attrs.get("href", ""))
     artifact = _uncitable(url)
     if artifact is None:
         return None
     written = tokens_text(label) if link.markup == "linkify" else url  # "www.x" less "http://"
     report(env, line, artifact, written, artifact.advice)
+    if link.markup in ("autolink", "linkify"):
+        return [citation_needed(line)]
     return [*label, citation_needed(line)]
 
 
