@@ -123,7 +123,7 @@ def replace_text_artifacts(state: StateCore) -> None:
 
 def holds_uncitable_url(text: str) -> bool:
     """Whether ``text`` holds a URL of the table; each has a scheme, so "://" is tested first."""
-    return "://" in text and any(a.pattern.search(text) for a in UNCITEABLE_URLS)
+    return "://" in text and _uncitable_in(text) is not None
 
 
 def _uncitable(url: str) -> Artifact | None:
@@ -235,11 +235,16 @@ def _uncitable_autolink(
     return _uncitable_link(line, link, label, env) if link.markup == "linkify" else None
 
 
+def _may_hold_autolinked_url(text: str) -> bool:
+    """Whether GFM may have autolinked a redirect or an upload in ``text``: a URL of the
+    table, or a ``www.`` name (linkify adds its scheme)."""
+    return "www." in text.lower() or holds_uncitable_url(text)
+
+
 def replace_uncitable_autolinks(state: StateCore) -> None:
     """GFM's autolinks to redirects and uploads (a bare URL, a ``www.`` name) in running text
     and inline footnotes get ``{{citation needed}}`` too: linkify made them after
     ``replace_uncitable_urls`` read the links."""
-    holds = lambda text: "www." in text.lower() or holds_uncitable_url(text)  # noqa: E731
-    for line, block in running_text(state.tokens, holds):
+    for line, block in running_text(state.tokens, _may_hold_autolinked_url):
         children = token_lines(block.children or [], line)
         block.children = rewritten_links(children, _uncitable_autolink, state.env)

@@ -52,9 +52,14 @@ def clean_definitions(state: StateCore) -> None:
         definition["href"] = _tracking(definition["href"], line, state.env)
 
 
+def _may_track(text: str) -> bool:
+    """Whether ``text`` may hold a URL with parameters: a query or a fragment."""
+    return "?" in text or "#" in text
+
+
 def clean_urls(state: StateCore) -> None:
     """Remove tracking parameters from every URL of links and text, reporting each."""
-    for block in inline_blocks(state.tokens, lambda text: "?" in text or "#" in text):
+    for block in inline_blocks(state.tokens, _may_track):
         previous = Token("text", "", 0)
         for line, token in child_lines(block):
             autolink = previous.type == "link_open" and previous.markup == "autolink"
@@ -65,8 +70,7 @@ def clean_urls(state: StateCore) -> None:
 def clean_autolinks(state: StateCore) -> None:
     """Remove tracking from GFM's autolinks too, which are made after ``clean_urls``: a
     ``www.`` name is no URL in text ("://"), so only its link's target shows the parameters."""
-    holds = lambda text: "?" in text or "#" in text  # noqa: E731
-    for start, block in running_text(state.tokens, holds, definitions=True):
+    for start, block in running_text(state.tokens, _may_track, definitions=True):
         for (line, token), (_, text) in pairwise(token_lines(block.children or [], start)):
             if token.type != "link_open" or token.markup != "linkify":
                 continue
