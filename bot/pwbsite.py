@@ -48,13 +48,7 @@ class BotPasswordSite(APISite):
         if not self.bot_password:
             raise NoUsernameError(f"no bot password to log in as {self.bot_login_name}")
         self._loginstatus = LoginStatus.IN_PROGRESS  # pywikibot: no "not logged in" warning
-        # pywikibot has one cookie jar per process; wikidraft talks to one wiki per process.
-        http.cookie_jar.clear()
-        http.cookie_jar.load(self.cookie_jar_name(), ignore_discard=True)
-        # Tokens belong to the session they were issued in: a login token kept from another
-        # session fails the login ("Unable to continue login. Your session most likely timed
-        # out"), and pywikibot clears its wallet only when the user's name changes.
-        del self.tokens
+        self._new_session(self.cookie_jar_name())
         del self.userinfo
         if self.userinfo["name"] == self.username():
             self._loginstatus = LoginStatus.AS_USER
@@ -62,8 +56,7 @@ class BotPasswordSite(APISite):
         # A session cookie the wiki no longer honours must not go with the login: MediaWiki
         # refuses a login inside a bot-password session ("Cannot log in when using
         # BotPasswordSessionProvider sessions").
-        http.cookie_jar.clear()
-        del self.tokens
+        self._new_session(None)
         manager = ClientLoginManager(password=self.bot_password, site=self, user=self.username())
         manager.login_name = self.bot_login_name
         # retry=False: on failure pywikibot would forget the password and prompt for another.
@@ -73,6 +66,19 @@ class BotPasswordSite(APISite):
         if self.userinfo["name"] != self.username():
             raise NoUsernameError(f"logged in as {self.userinfo['name']}, not {self.username()}")
         self._loginstatus = LoginStatus.AS_USER
+
+    def _new_session(self, jar: str | None) -> None:
+        """Go on with the cookies saved in jar (none when None) and no token of the session left.
+
+        pywikibot has one cookie jar per process; wikidraft talks to one wiki per process.
+        Tokens belong to the session they were issued in: a login token kept from another fails
+        the login ("Unable to continue login. Your session most likely timed out"), and
+        pywikibot drops its tokens only when the user's name changes.
+        """
+        http.cookie_jar.clear()
+        if jar is not None:
+            http.cookie_jar.load(jar, ignore_discard=True)
+        del self.tokens
 
     def cookie_jar_name(self) -> str:
         """The name of this login's cookie jar: a slow hash of it, never the password itself."""
